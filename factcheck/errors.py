@@ -1,0 +1,46 @@
+"""The one exception hierarchy of factcheck.
+
+    FactcheckError                 every error the tool reports (exit code 2)
+     ├── InputError                an article cannot be read (path, line)
+     ├── ReferenceDataError        a reference CSV is missing or invalid (path, line)
+     ├── ConfigError               a configuration file or option is invalid
+     └── ContractError             a pipeline stage broke its output contract (a bug)
+
+Every error carries the file (and line) it is about, and ``str(error)`` is one line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class FactcheckError(Exception):
+    """Base class: a one-line message, optionally about a file and line."""
+
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = " ".join(str(message).split())
+        self.path = str(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
+        return f"{where}{self.message}"
+
+
+class InputError(FactcheckError):
+    """An article (file, directory or stdin) cannot be read or decoded."""
+
+
+class ReferenceDataError(FactcheckError):
+    """Reference data is missing, unreadable or invalid."""
+
+
+class ConfigError(FactcheckError):
+    """A configuration file or command-line option is invalid."""
+
+
+class ContractError(FactcheckError):
+    """A pipeline stage produced output that breaks its contract."""

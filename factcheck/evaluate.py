@@ -1,0 +1,174 @@
+"""Score extraction and attribution against a gold-annotated corpus.
+
+    python -m factcheck.evaluate [CORPUS_DIR ...] [--json]
+
+A corpus folder holds ``NAME.txt`` articles with ``NAME.gold.json`` annotations (see
+tests/corpus/README.md). Figures are matched one-to-one by span overlap; field accuracies are
+over matched pairs; a predicted source matches when it holds at least half the gold source's
+content words; attribution gaps are contested figures with no source.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import CONTESTED_METRICS, Claim
+from .pipeline import Checker, Options
+from .read import read_path
+
+FIELDS = ("value", "qualifier", "metric", "subject", "location")
+_STOP = frozenset({"the", "of", "a", "an", "in", "for", "and", "on", "s", "'s", "to", "by"})
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    data: dict[str, object]
+
+
+@dataclass
+class Tally:
+    """Counts behind every score; ``add`` merges another tally."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    correct: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
+    sourced: int = 0
+    source_correct: int = 0
+    gap_gold: int = 0
+    gap_predicted: int = 0
+    gap_both: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def scores(self) -> dict[str, float]:
+        p = self.matched / self.predicted if self.predicted else 1.0
+        r = self.matched / self.gold if self.gold else 1.0
+        out = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+        for name in FIELDS:
+            out[f"{name}_accuracy"] = self.correct[name] / self.matched if self.matched else 1.0
+        out["source_accuracy"] = self.source_correct / self.sourced if self.sourced else 1.0
+        out["gap_precision"] = self.gap_both / self.gap_predicted if self.gap_predicted else 1.0
+        out["gap_recall"] = self.gap_both / self.gap_gold if self.gap_gold else 1.0
+        return out
+
+
+def _content(words: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", words.lower().replace("'s", "")) if w not in _STOP}
+
+
+def source_matches(predicted: str | None, gold: str | None) -> bool:
+    """True when predicted holds at least half the gold source's content words."""
+    if gold is None:
+        return predicted is None
+    wanted = _content(gold)
+    return bool(predicted) and len(wanted & _content(predicted or "")) * 2 >= len(wanted)
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        return str(a or "").strip().lower() == str(b or "").strip().lower()
+    return a == b
+
+
+def load_gold(txt: Path) -> tuple[dt.date | None, list[Gold]]:
+    """A gold file's publication date and claims, with spans found by text and occurrence."""
+    text = read_path(txt).text
+    raw = json.loads(txt.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    out: list[Gold] = []
+    for claim in raw["claims"]:
+        at = -1
+        for _ in range(int(claim.get("occurrence", 1))):
+            at = text.find(claim["text"], at + 1)
+            if at < 0:
+                raise ValueError(f"{txt}: {claim['text']!r} occurrence {claim.get('occurrence', 1)} not found")
+        out.append(Gold(at, at + len(claim["text"]), claim))
+    published = dt.date.fromisoformat(raw["published"]) if raw.get("published") else None
+    return published, out
+
+
+def _is_gap(metric: object, source: object) -> bool:
+    return metric in CONTESTED_METRICS and not source
+
+
+def score_file(checker: Checker, txt: Path, tally: Tally) -> None:
+    published, gold = load_gold(txt)
+    run = Checker(checker.options.model_copy(update={"published": published}), checker.index)
+    claims = run.check_path(txt).claims
+    tally.gold += len(gold)
+    tally.predicted += len(claims)
+    used: set[int] = set()
+    for g in gold:
+        match = _best(g, claims, used)
+        gold_gap = _is_gap(g.data.get("metric"), g.data.get("source"))
+        tally.gap_gold += gold_gap
+        if match is None:
+            tally.misses.append(f"{txt.name}: missed {g.data['text']!r}")
+            continue
+        used.add(id(match))
+        tally.matched += 1
+        expected = {**g.data, "value": float(g.data["value"])}  # type: ignore[arg-type]
+        got = {"value": match.value, "qualifier": match.qualifier.value, "metric": match.metric, "subject": match.subject, "location": match.location}
+        for name in FIELDS:
+            ok = _same(got[name], expected.get(name))
+            if name == "value":
+                ok = ok and (g.data.get("high") is None or match.high == float(g.data["high"]))  # type: ignore[arg-type]
+            tally.correct[name] += ok
+            if not ok:
+                tally.misses.append(f"{txt.name}: {g.data['text']!r} {name} {got[name]!r} != {expected.get(name)!r}")
+        if g.data.get("source"):
+            tally.sourced += 1
+            ok = source_matches(match.source, str(g.data["source"]))
+            tally.source_correct += ok
+            if not ok:
+                tally.misses.append(f"{txt.name}: {g.data['text']!r} source {match.source!r} != {g.data['source']!r}")
+        tally.gap_both += gold_gap and _is_gap(match.metric, match.source)
+    for claim in claims:
+        if id(claim) not in used:
+            tally.misses.append(f"{txt.name}: extra {claim.text!r}")
+    tally.gap_predicted += sum(_is_gap(c.metric, c.source) for c in claims)
+
+
+def _best(g: Gold, claims: list[Claim], used: set[int]) -> Claim | None:
+    overlapping = [c for c in claims if id(c) not in used and c.start < g.end and g.start < c.end]
+    return max(overlapping, key=lambda c: min(c.end, g.end) - max(c.start, g.start), default=None)
+
+
+def evaluate(folders: list[Path], checker: Checker | None = None) -> Tally:
+    checker = checker or Checker(Options())
+    tally = Tally()
+    for folder in folders:
+        for txt in sorted(folder.rglob("*.txt")):
+            if txt.with_suffix(".gold.json").exists():
+                score_file(checker, txt, tally)
+    return tally
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m factcheck.evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="*", type=Path, default=[Path("tests/corpus")])
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--misses", action="store_true", help="list every miss and wrong field")
+    args = parser.parse_args(argv)
+    tally = evaluate(args.corpus)
+    scores = tally.scores()
+    if args.json:
+        print(json.dumps({k: round(v, 4) for k, v in scores.items()} | {"gold": tally.gold, "predicted": tally.predicted}, indent=2))
+    else:
+        print(f"figures: gold {tally.gold}, predicted {tally.predicted}, matched {tally.matched}")
+        for name, value in scores.items():
+            print(f"{name:<20} {value:.3f}")
+    if args.misses:
+        print("\n".join(tally.misses), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,247 @@
+"""Number grammar: find numeric expressions in prose and normalise their values.
+
+``find_numbers`` returns every number written with digits, words, scale words, currency and
+percent markers, and vague plurals ("hundreds"), skipping what is not a quantity at all:
+dates and their parts, clock times, codes and names containing digits (COP28, F-16,
+Resolution 2334), ordinals. Whether a number is a *claim* is decided by ``extract``.
+All patterns are linear: no nested quantifiers over overlapping alternatives.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .quantities import currency_names, currency_symbols
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+_VAGUE = {
+    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+    "tens of thousands": 1e4, "hundreds of thousands": 1e5, "tens of millions": 1e7,
+    "hundreds of millions": 1e8,
+}
+MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WORD = "|".join(sorted(list(_UNITS) + list(_SCALES), key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+"
+_NUMBER = re.compile(
+    rf"(?P<vague>\b(?:(?:tens|hundreds) of (?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)\b)"
+    rf"|(?P<half>\bhalf an? (?:million|billion|dozen)\b)"
+    rf"|(?P<words>\b(?:an? )?(?:{_WORD})(?:(?: and |[ -])(?:{_WORD}))*\b)"
+    rf"|(?<![\w/.:\u00b7-])(?<![A-Za-z]-)(?P<digits>(?:{_DIGITS})(?:\.\d+)?)",
+    re.I,
+)
+_SCALE_AFTER = re.compile(
+    r"(?:[ \u00a0](?P<word>hundred|thousand|million|billion|trillion)\b"
+    r"|[ \u00a0]?(?P<short>mn|mln|bn|tn|trn)\b|(?P<attached>[kmb])\b)",
+    re.I,
+)
+_PERCENT_AFTER = re.compile(r"[ \u00a0]?%|[ \u00a0](?:per ?cent|percent)\b(?: points?)?|[ \u00a0]percentage points?\b", re.I)
+_NON_FIGURES = re.compile(
+    "|".join(
+        (
+            rf"\b{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}}\b)?",
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTHS}(?:,? \d{{4}}\b)?",
+            rf"\b{MONTHS},? \d{{4}}\b",
+            r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+            r"\b\d{4}s\b|'\d0s\b|\bmid-\d{4}s?\b",
+            r"\b\d{1,2}(?::\d{2})?(?:[ \u00a0]?(?:[ap]\.m\.|[ap]m\b|GMT\b|UTC\b|hrs\b))",
+            r"\b\d{1,2}[:.]\d{2}\b(?![.,]\d)(?=[ \u00a0]?(?:[ap]\.?m|GMT|UTC|local|hours|on\b))",
+            r"\b\d{1,2}:\d{2}\b",
+            r"\b\d{4}[-\u2013/]\d{2,4}\b(?= (?:season|fiscal|financial|school|academic|budget))",
+            r"\+?\d{1,3}[ -]\(?\d{2,4}\)?[ -]\d{3,4}[ -]\d{3,4}\b",
+            r"\b(?:Resolution|Article|Route|Flight|Highway|Chapter|Section|Room|Gate|Page|Platform|Line|Phase"
+            r"|Category|Unit|Boeing|Airbus|Model|Version|Apollo|Title|Proposition|Amendment|Protocol|Paragraph"
+            r"|Clause|Rule|Level|Block|Building|Sector|Camp|Area|Zone|Bus|Tower|Act|Bill|Law|No\.|Nos\.|Number"
+            r"|Decree|Order|Code|Directive|Regulation|Vol\.|Volume|Issue|Episode|Season|Windows|iPhone|Su|Tu|Mig|MiG|Il"
+            r"|Mi|An|Ka|Ch|Patriot|Iskander|Shahed|Kinzhal|Kalibr|Storm Shadow|Type)[ \u00a0]\d+[A-Za-z]?\b",
+            r"\b[A-Za-z]+-?\d+[A-Za-z]*\b",
+            r"\b\d+(?:st|nd|rd|th)\b",
+            r"\b\d+-year-old\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+            r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+            r"|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?-year-old\b",
+            r"\b(?:aged|age) \d{1,3}\b",
+        )
+    ),
+    re.I,
+)
+
+
+_COMPOUND = re.compile(r"[-\u2011]([A-Za-z]+)")
+SPAN_COMPOUNDS = frozenset({"member", "nation", "country", "state", "point", "strong"})
+
+
+@dataclass(frozen=True)
+class Number:
+    """A numeric expression: span (start, end) in the text and its normalised value."""
+
+    start: int
+    end: int
+    value: float
+    step: float
+    words: bool = False
+    vague: bool = False
+    percent: bool = False
+    unit: str | None = None
+    compound: str | None = None
+
+
+def non_figure_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of dates, times, codes and ordinals: numbers inside them are not quantities."""
+    return [(m.start(), m.end()) for m in _NON_FIGURES.finditer(text)]
+
+
+def words_value(phrase: str) -> float | None:
+    """Value of a spelled-out number ("two hundred and fifty" -> 250, "a dozen" -> 12)."""
+    total, current, seen = 0.0, 0.0, False
+    for token in re.split(r"[ -]+", phrase.lower()):
+        if token in ("and", ""):
+            continue
+        if token in ("a", "an"):
+            current = current or 1.0
+        elif token in _UNITS:
+            value = _UNITS[token]
+            if token == "dozen":
+                current = (current or 1.0) * 12
+            else:
+                current += value
+            seen = True
+        elif token == "hundred":
+            current = (current or 1.0) * 100
+            seen = True
+        elif token in _SCALES:
+            total += (current or 1.0) * _SCALES[token]
+            current, seen = 0.0, True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _step_of_integer(value: float) -> float:
+    """The rounding step of a whole number: the largest power of ten dividing it (at least 1).
+    Numbers under 100 are exact counts ("30 members" is not "about 30")."""
+    if value < 100 or value != int(value):
+        return 1.0
+    step = 1.0
+    while value % (step * 10) == 0 and step < 1e12:
+        step *= 10
+    return step
+
+
+def _digits_value(raw: str) -> tuple[float, float]:
+    cleaned = re.sub(r"[,\s\u00a0\u202f]", "", raw)
+    value = float(cleaned)
+    if "." in cleaned:
+        decimals = len(cleaned.split(".")[1])
+        return value, 10.0 ** -decimals
+    return value, _step_of_integer(value)
+
+
+@lru_cache(maxsize=1)
+def _currency_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    symbols = sorted(currency_symbols(), key=len, reverse=True)
+    names = sorted(currency_names(), key=len, reverse=True)
+    before = re.compile(r"(?:" + "|".join(re.escape(s) for s in symbols) + r")[ \u00a0]?$")
+    after = re.compile(
+        r"[ \u00a0](?:(?:US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore) )?(?P<name>"
+        + "|".join(re.escape(n) for n in names) + r")\b", re.I
+    )
+    return before, after
+
+
+def _unit_before(text: str, start: int) -> tuple[str | None, int]:
+    """A currency symbol or code right before a number: (ISO code, new start)."""
+    m = _currency_patterns()[0].search(text, max(0, start - 5), start)
+    if not m:
+        return None, start
+    symbol = m.group(0).strip()
+    if symbol[0].isalpha() and m.start() > 0 and text[m.start() - 1].isalpha():
+        return None, start
+    return currency_symbols()[symbol], m.start()
+
+
+def find_numbers(text: str) -> list[Number]:
+    """All numeric expressions in text, in order, outside dates, times and codes."""
+    blocked = non_figure_spans(text)
+    out: list[Number] = []
+    b, last_end = 0, 0
+    for m in _NUMBER.finditer(text):
+        if m.start() < last_end:
+            continue
+        while b < len(blocked) and blocked[b][1] <= m.start():
+            b += 1
+        if b < len(blocked) and blocked[b][0] <= m.start() < blocked[b][1]:
+            continue
+        number = _number(text, m)
+        if number is not None:
+            out.append(number)
+            last_end = number.end
+    return out
+
+
+def _number(text: str, m: re.Match[str]) -> Number | None:
+    start, end = m.start(), m.end()
+    words = vague = False
+    if m.group("vague"):
+        phrase = m.group("vague").lower()
+        value, step, vague = _VAGUE[phrase], _VAGUE[phrase], True
+    elif m.group("half"):
+        value = _SCALES.get(m.group("half").split()[-1].lower(), 12) / 2
+        step, words = value, True
+    elif m.group("words"):
+        phrase = m.group("words")
+        if phrase.lower() in ("a", "an"):
+            return None
+        if phrase.lower().startswith(("a ", "an ")) and phrase.split()[1].lower() not in _SCALES and phrase.split()[1].lower() != "dozen":
+            start += len(phrase.split()[0]) + 1
+            phrase = phrase[len(phrase.split()[0]) + 1:]
+        value = words_value(phrase)
+        if value is None:
+            return None
+        step, words = _step_of_integer(value), True
+    else:
+        raw = m.group("digits")
+        if len(raw) > 40:
+            return None
+        value, step = _digits_value(raw)
+        scale = _SCALE_AFTER.match(text, end)
+        if scale:
+            key = (scale.group("word") or scale.group("short") or scale.group("attached")).lower()
+            factor = _SCALES.get(key) or _SHORT_SCALES[key]
+            value, step, end = value * factor, step * factor, scale.end()
+    if words and end < len(text):
+        scale = _SCALE_AFTER.match(text, end)
+        if scale and scale.group("short"):
+            factor = _SHORT_SCALES[scale.group("short").lower()]
+            value, step, end = value * factor, step * factor, scale.end()
+    unit, start = _unit_before(text, start)
+    percent = False
+    pm = _PERCENT_AFTER.match(text, end)
+    if pm and unit is None:
+        percent, end = True, pm.end()
+    elif unit is None:
+        cm = _currency_patterns()[1].match(text, end)
+        if cm:
+            unit, end = currency_names()[cm.group("name").lower()], cm.end()
+    compound = None
+    if text[end:end + 1] in ("-", "\u2011") and not percent:
+        cm = _COMPOUND.match(text, end)
+        if cm:
+            compound = cm.group(1).lower()
+            if compound in SPAN_COMPOUNDS:
+                end = cm.end()
+    if math.isinf(value) or math.isnan(value):
+        return None
+    return Number(start, end, value, step, words, vague, percent, unit, compound)

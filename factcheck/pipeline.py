@@ -1,0 +1,120 @@
+"""The pipeline: read → extract → attribute → match → rules, for one document or many.
+
+``Checker`` loads the reference data and gazetteer once per run; ``check`` is the one-call
+library entry for a string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import dates
+from .attribute import attribute
+from .context import Organisations
+from .errors import ContractError
+from .extract import extract
+from .match import as_reference, match
+from .models import CONTESTED_METRICS, Claim, FileReport, Figure, Finding, Severity
+from .places import Gazetteer
+from .read import DEFAULT_MAX_BYTES, Document, read_path
+from .refs import ReferenceIndex
+from .rules import REGISTRY, Context
+from .segment import sentences
+
+
+class Options(BaseModel):
+    """What a run is asked to do; the CLI and the config file fill it in."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    published: dt.date | None = None
+    today: dt.date = Field(default_factory=dt.date.today)
+    refs: tuple[Path, ...] = ()
+    contested: frozenset[str] = frozenset(CONTESTED_METRICS)
+    disabled: frozenset[str] = frozenset()
+    severities: dict[str, Severity] = Field(default_factory=dict)
+    encoding: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def check_spans(doc: Document, figures: Sequence[Figure]) -> None:
+    """The extract stage's contract: spans inside the text, in order, not overlapping."""
+    last = 0
+    for f in figures:
+        if not (last <= f.start < f.end <= len(doc.text)) or not f.sentence_start <= f.start:
+            raise ContractError(f"figure span {f.start}:{f.end} breaks the extract contract", doc.path)
+        last = f.end
+
+
+class Checker:
+    """Checks documents against one reference index; reuse it for many documents."""
+
+    def __init__(self, options: Options | None = None, index: ReferenceIndex | None = None) -> None:
+        self.options = options or Options()
+        self.index = index or ReferenceIndex.load(self.options.refs or None)
+        self.gazetteer = Gazetteer(self.index.aliases.table["location"])
+        subjects = self.index.aliases.table["subject"]
+        names = {r.subject: r.subject for r in self.index.candidates("members") if r.subject}
+        self.organisations = Organisations(names | subjects | {c: c for c in subjects.values()})
+        self.context = Context(self.index, self.options.contested)
+
+    def publication(self, doc: Document) -> tuple[dt.date | None, str]:
+        if self.options.published is not None:
+            return self.options.published, "option"
+        found = dates.published_date(doc)
+        if found is not None:
+            return found, "article"
+        return self.options.today, "today"
+
+    def check_document(self, doc: Document) -> FileReport:
+        published, published_from = self.publication(doc)
+        figures = extract(doc, self.index.aliases, self.gazetteer, published, self.organisations)
+        check_spans(doc, figures)
+        figures = attribute(doc.checked, figures, sentences(doc.checked), self.index.aliases)
+        claims = [self._claim(doc, i, f, published) for i, f in enumerate(figures, 1)]
+        findings = sorted(self._findings(claims), key=lambda f: (f.line, f.column, f.claim, f.rule))
+        return FileReport(path=doc.path, published=published, published_from=published_from, claims=claims, findings=findings)
+
+    def check_path(self, path: Path) -> FileReport:
+        return self.check_document(read_path(path, self.options.encoding, self.options.max_bytes))
+
+    def _claim(self, doc: Document, number: int, figure: Figure, published: dt.date | None) -> Claim:
+        outcome = match(figure, self.index, published)
+        line, column = doc.position(figure.start)
+        end_line, end_column = doc.position(figure.end)
+        return Claim(
+            id=f"c{number}", start=figure.start, end=figure.end, line=line, column=column,
+            end_line=end_line, end_column=end_column, text=doc.text[figure.start:figure.end],
+            sentence=" ".join(doc.text[figure.sentence_start:figure.sentence_end].split()),
+            value=figure.value, high=figure.high, qualifier=figure.qualifier, unit=figure.unit,
+            metric=figure.metric, subject=figure.subject, location=figure.location,
+            period_start=figure.period_start, source=figure.source, canonical_source=figure.canonical_source,
+            verdict=outcome.verdict, reference=as_reference(outcome.reference), current=as_reference(outcome.current),
+            message=outcome.message,
+        )
+
+    def _findings(self, claims: Iterable[Claim]) -> Iterable[Finding]:
+        for claim in claims:
+            for rule_id, registered in REGISTRY.items():
+                if rule_id in self.options.disabled:
+                    continue
+                message = registered.check(claim, self.context)
+                if message is None:
+                    continue
+                yield Finding(
+                    rule=rule_id, severity=self.options.severities.get(rule_id, registered.rule.severity),
+                    claim=claim.id, line=claim.line, column=claim.column, end_line=claim.end_line,
+                    end_column=claim.end_column, message=message,
+                )
+
+
+def check(text: str, *, path: str = "<text>", published: dt.date | None = None, refs: Sequence[Path | str] = (), checker: Checker | None = None) -> FileReport:
+    """Check one article given as a string: the library's one-call entry point."""
+    checker = checker or Checker(Options(published=published, refs=tuple(Path(r) for r in refs)))
+    if published is not None and checker.options.published != published:
+        checker = Checker(checker.options.model_copy(update={"published": published}), checker.index)
+    return checker.check_document(Document.from_text(text, path=path))

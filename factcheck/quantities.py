@@ -1,0 +1,60 @@
+"""The one module that imports quantulum3: currency knowledge for money figures.
+
+quantulum3 ships a curated table of currencies (names, symbols, ISO codes); we read it from
+the package rather than keep our own list. Its full parser is not used on whole articles:
+it misreads news figures ("half a million" as 1.5 million, "$3m" as dollar-metres, "27" out
+of dates) and is slow; see the README.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import quantulum3
+
+_EXTRA_NAMES = {
+    # Currencies newsroom copy names that quantulum3's table lacks.
+    "shekel": "ILS", "riyal": "SAR", "dirham": "AED", "lira": "TRY", "naira": "NGN",
+    "shilling": "KES", "rial": "IRR", "hryvnia": "UAH", "kyat": "MMK", "taka": "BDT",
+    "dinar": "IQD", "birr": "ETB", "pound": "GBP", "dollar": "USD", "euro": "EUR",
+}
+_EXTRA_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₪": "ILS", "₴": "UAH"}
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, str], dict[str, str]]:
+    """(lower-case currency names and plurals -> code, symbols and codes -> code)."""
+    path = resources.files(quantulum3) / "units.json"
+    units = json.loads(path.read_text(encoding="utf-8"))
+    names: dict[str, str] = {}
+    symbols: dict[str, str] = dict(_EXTRA_SYMBOLS)
+    for unit in units.values():
+        code = unit.get("currency_code")
+        if unit.get("entity") != "currency" or not code:
+            continue
+        symbols.setdefault(code, code)
+        for symbol in unit.get("symbols", []):
+            if len(symbol) > 1 or not symbol.isalpha():
+                symbols.setdefault(symbol, code)
+        for surface in unit.get("surfaces", []):
+            names.setdefault(surface.lower(), code)
+    for name, code in _EXTRA_NAMES.items():
+        names.setdefault(name, code)
+    for name, code in list(names.items()):
+        if not name.endswith(("s", "won", "yen", "yuan", "rand", "reais")):
+            names.setdefault(name + "s", code)
+    names.pop("real", None)  # "real" is far more often an adjective
+    names.pop("reals", None)
+    return names, symbols
+
+
+def currency_names() -> dict[str, str]:
+    """Currency names (lower case, with plurals) mapped to ISO codes."""
+    return _table()[0]
+
+
+def currency_symbols() -> dict[str, str]:
+    """Currency symbols and ISO codes ("$", "US$", "EUR") mapped to ISO codes."""
+    return _table()[1]

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck.pipeline import Checker, check
+
+
+def sources(checker: Checker, text: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.source) for c in check(text, published=dt.date(2024, 7, 27), checker=checker).claims]
+
+
+def test_according_to_after_the_figure(checker: Checker) -> None:
+    text = "More than 39,000 Palestinians have been killed, according to Palestinian health authorities, who do not distinguish."
+    assert sources(checker, text) == [("More than 39,000", "Palestinian health authorities")]
+
+
+def test_one_cue_covers_several_figures(checker: Checker) -> None:
+    text = "Hamas attacked on Oct. 7, killing 1,200 people and abducting some 250 others, according to Israeli tallies."
+    assert sources(checker, text) == [("1,200", "Israeli tallies"), ("some 250", "Israeli tallies")]
+
+
+def test_pronoun_carries_the_source(checker: Checker) -> None:
+    text = (
+        "Israeli officials estimate that some 14,000 fighters have been killed, out of a force they "
+        "estimated to number more than 25,000."
+    )
+    assert sources(checker, text) == [("some 14,000", "Israeli officials"), ("more than 25,000", "Israeli officials")]
+
+
+def test_short_reference_in_a_later_sentence(checker: Checker) -> None:
+    text = "Gaza's Health Ministry said 40,005 people had been killed. The ministry added that 92,401 were wounded."
+    assert sources(checker, text) == [("40,005", "Gaza's Health Ministry"), ("92,401", "Gaza's Health Ministry")]
+
+
+def test_quotation_goes_to_its_speaker(checker: Checker) -> None:
+    text = '"We have counted 300 dead," Wong told reporters.'
+    assert sources(checker, text) == [("300", "Wong")]
+
+
+def test_reporter_voice_has_no_source(checker: Checker) -> None:
+    text = "The UN said 20 trucks arrived.\n\nAn estimated 2.6 million people have been displaced by fighting."
+    assert sources(checker, text)[-1] == ("An estimated 2.6 million", None)
+
+
+def test_canonical_source_through_aliases(checker: Checker) -> None:
+    text = "More than 39,000 people have been killed in Gaza, according to Palestinian health authorities."
+    (claim,) = check(text, published=dt.date(2024, 7, 27), checker=checker).claims
+    assert claim.canonical_source == "Gaza Ministry of Health"
