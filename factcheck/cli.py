@@ -14,11 +14,11 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import FactcheckError, InputError
-from .files import STDIN, atomic_write, discover
+from .errors import FactcheckError
+from .files import atomic_write, discover
 from .formats import FORMATS, Style, render
-from .models import FileReport, Report, Severity
-from .pipeline import Checker, Options
+from .models import Report, Severity
+from .pipeline import Checker, Options, run
 from .read import DEFAULT_MAX_BYTES, Document, decode
 from .refs import ReferenceIndex
 from .rules import rules as all_rules
@@ -104,18 +104,9 @@ def check_command(
         checker = Checker(options)
     except FactcheckError as exc:
         raise fail(exc) from None
-    reports: list[FileReport] = []
-    failed = False
-    for target in targets:
-        try:
-            if str(target) == STDIN:
-                reports.append(checker.check_document(_read_stdin(stdin_filename, encoding)))
-            else:
-                reports.append(checker.check_path(target))
-        except InputError as exc:
-            typer.echo(f"factcheck: error: {exc}", err=True)
-            failed = True
-    report = Report.of(reports)
+    report, errors = run(targets, checker, stdin=lambda: _read_stdin(stdin_filename, encoding))
+    for error in errors:
+        typer.echo(f"factcheck: error: {error}", err=True)
     color = not no_color and output is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
     rendered = render(report, format.value, Style(color=color, min_severity=Severity(min_severity.value).rank))
     if output is not None:
@@ -125,7 +116,7 @@ def check_command(
             raise fail(f"{output}: cannot write report: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(rendered)
-    raise typer.Exit(2 if failed else exit_code(report, fail_on.value))
+    raise typer.Exit(2 if errors else exit_code(report, fail_on.value))
 
 
 @app.command("rules")

@@ -7,7 +7,7 @@ library entry for a string.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -15,10 +15,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import dates
 from .attribute import attribute
 from .context import Organisations
-from .errors import ContractError
+from .errors import ContractError, InputError
+from .files import STDIN
 from .extract import extract
 from .match import as_reference, match
-from .models import CONTESTED_METRICS, Claim, FileReport, Figure, Finding, Severity
+from .models import CONTESTED_METRICS, Claim, FileReport, Figure, Finding, Report, Severity
 from .places import Gazetteer
 from .read import DEFAULT_MAX_BYTES, Document, read_path
 from .refs import ReferenceIndex
@@ -110,6 +111,21 @@ class Checker:
                     claim=claim.id, line=claim.line, column=claim.column, end_line=claim.end_line,
                     end_column=claim.end_column, message=message,
                 )
+
+
+def run(targets: Sequence[Path], checker: Checker, stdin: Callable[[], Document] | None = None) -> tuple[Report, list[InputError]]:
+    """Check many articles; an unreadable one is reported as an error and the rest still checked."""
+    reports: list[FileReport] = []
+    errors: list[InputError] = []
+    for target in targets:
+        try:
+            if str(target) == STDIN and stdin is not None:
+                reports.append(checker.check_document(stdin()))
+            else:
+                reports.append(checker.check_path(target))
+        except InputError as exc:
+            errors.append(exc)
+    return Report.of(reports), errors
 
 
 def check(text: str, *, path: str = "<text>", published: dt.date | None = None, refs: Sequence[Path | str] = (), checker: Checker | None = None) -> FileReport:
