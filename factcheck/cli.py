@@ -3,9 +3,11 @@ or above --fail-on, 2 usage error, unreadable input or invalid reference data.""
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -13,13 +15,17 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperGroup
 
-from . import __version__
-from .errors import FactcheckError
-from .files import atomic_write, discover
-from .formats import FORMATS, Style, render
+from . import __version__, baseline
+from .config import resolve as resolve_config
+from .errors import BinaryFileError, FactcheckError, InputError
+from .files import STDIN, Selector, atomic_write, discover
+from .formats import FORMATS, Style, render, use_color
+from .formats.chart import series_lookup
 from .models import Report, Severity
-from .pipeline import Checker, Options, run
+from .parallel import default_jobs
+from .pipeline import Checker, run
 from .read import DEFAULT_MAX_BYTES, Document, decode
+from .report_dir import report_names, write_reports
 from .refs import ReferenceIndex
 from .rules import rules as all_rules
 
@@ -35,6 +41,14 @@ class DefaultGroup(TyperGroup):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        """Ctrl-C: one line and exit 130 (reports are written atomically, so none is half-written)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            typer.echo("factcheck: interrupted", err=True)
+            raise typer.Exit(130) from None
 
 
 app = typer.Typer(cls=DefaultGroup, add_completion=False, no_args_is_help=True, help="Fact-check the numbers in news copy.")
@@ -70,9 +84,39 @@ def _date(value: str | None) -> dt.date | None:
         raise fail(f"--date {value!r} is not a YYYY-MM-DD date") from None
 
 
-def _read_stdin(name: str, encoding: str | None) -> Document:
-    text, used = decode(sys.stdin.buffer.read(), name, encoding)
+def _read_stdin(name: str, encoding: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"input is over the limit of {max_bytes} bytes (--max-bytes)", name)
+    text, used = decode(data, name, encoding)
     return Document.from_text(text, path=name, encoding=used)
+
+
+def _encoding(name: str | None) -> str | None:
+    if name is not None:
+        try:
+            text_encoding = getattr(codecs.lookup(name), "_is_text_encoding", True)
+        except LookupError:
+            text_encoding = False
+        if not text_encoding:
+            raise fail(f"--encoding {name!r} is not a known text encoding")
+    return name
+
+
+def _overwritten_input(targets: list[Path], outputs: list[Path]) -> Path | None:
+    """An output path that is one of the articles (writing it would destroy the article)."""
+    inputs = [t for t in targets if str(t) != STDIN]
+    for out in outputs:
+        if out.exists() and any(_same_file(out, t) for t in inputs):
+            return out
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def exit_code(report: Report, fail_on: str) -> int:
@@ -89,34 +133,84 @@ def check_command(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,  # type: ignore[attr-defined]
     date: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD (default: from the article, else today).")] = None,
     refs: Annotated[Optional[list[Path]], typer.Option("--refs", help="Reference CSV file or folder, instead of the bundled data (repeatable).")] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")] = FailOn.error,  # type: ignore[attr-defined]
-    min_severity: Annotated[MinSeverity, typer.Option("--min-severity", help="Show findings at or above this severity.")] = MinSeverity.info,  # type: ignore[attr-defined]
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity [default: error].")] = None,
+    min_severity: Annotated[Optional[MinSeverity], typer.Option("--min-severity", help="Show findings at or above this severity [default: info].")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file (atomically).")] = None,
+    report_dir: Annotated[Optional[Path], typer.Option("--report-dir", help="Also write a Markdown and an HTML report per article into this folder.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: factcheck.toml or pyproject.toml found upward).")] = None,
+    baseline_file: Annotated[Optional[Path], typer.Option("--baseline", help="Do not report findings recorded in this baseline file.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record all current findings in this baseline file.")] = None,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Decode articles with this encoding instead of detecting it.")] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse articles larger than this.")] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=0, help="Refuse articles larger than this.")] = DEFAULT_MAX_BYTES,
     stdin_filename: Annotated[str, typer.Option("--stdin-filename", help="Name to report for stdin.")] = "<stdin>",
     no_color: Annotated[bool, typer.Option("--no-color", help="Never colour the text output.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for many articles [default: all cores].")] = None,
 ) -> None:
     """Check the figures in articles (the default command)."""
-    options = Options(published=_date(date), refs=tuple(refs or ()), encoding=encoding, max_bytes=max_bytes)
+    published = _date(date)
+    encoding = _encoding(encoding)
+    problems: list[InputError] = []
     try:
-        targets = discover(paths)
-        checker = Checker(options)
+        settings = resolve_config(paths, config).override(
+            refs=refs, fail_on=fail_on.value if fail_on else None, min_severity=min_severity.value if min_severity else None,
+        )
+        targets = discover(paths, Selector(settings.include, settings.exclude, settings.root), problems)
+        checker = Checker(settings.options(published=published, encoding=encoding, max_bytes=max_bytes))
+        known = baseline.load(baseline_file) if baseline_file is not None else None
     except FactcheckError as exc:
         raise fail(exc) from None
-    report, errors = run(targets, checker, stdin=lambda: _read_stdin(stdin_filename, encoding))
+    rich = format.value == "html" or report_dir is not None
+    texts: dict[str, str] | None = {} if rich else None
+    report, run_errors = run(targets, checker, stdin=lambda: _read_stdin(stdin_filename, encoding, max_bytes), texts=texts, jobs=jobs or default_jobs())
+    named = {str(Path(p)) for p in paths}
+    errors = problems + [e for e in run_errors if not (isinstance(e, BinaryFileError) and e.path not in named)]
     for error in errors:
         typer.echo(f"factcheck: error: {error}", err=True)
-    color = not no_color and output is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    rendered = render(report, format.value, Style(color=color, min_severity=Severity(min_severity.value).rank))
-    if output is not None:
-        try:
+    for skipped in (e for e in run_errors if isinstance(e, BinaryFileError) and e.path not in named):
+        typer.echo(f"factcheck: warning: {skipped}; skipped", err=True)
+    written = [p for p in (output, write_baseline) if p is not None]
+    if report_dir is not None:
+        written += [report_dir / f"{n}{s}" for n in report_names([f.path for f in report.files]) for s in (".md", ".html")]
+    clash = _overwritten_input(targets, written)
+    if clash is not None:
+        raise fail(f"{clash}: is one of the articles checked; refusing to write a report over it")
+    try:
+        if known is not None:
+            report = baseline.apply(report, known)
+        if write_baseline is not None:
+            baseline.write(write_baseline, report)
+            report = baseline.apply(report, baseline.keys(report))
+    except FactcheckError as exc:
+        raise fail(exc) from None
+    style = Style(
+        color=use_color(output is None and sys.stdout.isatty(), no_color, os.environ),
+        min_severity=Severity(settings.min_severity).rank, texts=texts or {},
+        series=series_lookup(checker.index) if rich else None,
+    )
+    rendered = render(report, format.value, style)
+    try:
+        if output is not None:
             atomic_write(output, rendered)
-        except OSError as exc:
-            raise fail(f"{output}: cannot write report: {exc.strerror or exc}") from None
-    else:
+        if report_dir is not None:
+            write_reports(report, report_dir, replace(style, color=False))
+    except OSError as exc:
+        raise fail(f"{exc.filename or output}: cannot write report: {exc.strerror or exc}") from None
+    if output is None:
         sys.stdout.write(rendered)
-    raise typer.Exit(2 if errors else exit_code(report, fail_on.value))
+    raise typer.Exit(2 if errors else exit_code(report, settings.fail_on))
+
+
+@app.command("config")
+def config_command(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Where to search upward from (default: the current folder).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file to use instead of searching.")] = None,
+) -> None:
+    """Print the effective configuration, as a factcheck.toml."""
+    try:
+        settings = resolve_config(paths or ["."], config)
+    except FactcheckError as exc:
+        raise fail(exc) from None
+    typer.echo(settings.to_toml(), nl=False)
 
 
 @app.command("rules")
@@ -152,13 +246,17 @@ def refs_check(paths: Annotated[Optional[list[Path]], typer.Argument(help="CSV f
     if found:
         raise typer.Exit(2)
     index = _load(paths)
-    typer.echo(f"ok: {len(index.rows)} rows in {len(index.series)} series from {len(index.files)} files")
+    files = len(index.files)
+    typer.echo(f"ok: {len(index.rows)} rows in {len(index.series)} series from {files} file{'' if files == 1 else 's'}")
 
 
 @refs_app.command("list")
 def refs_list(paths: Annotated[Optional[list[Path]], typer.Argument(help="CSV files or folders (default: bundled data).")] = None) -> None:
-    """List the reference series: metric, location, subject, source, date range, rows."""
+    """List the reference series: metric, location, subject, source, period start, date range, rows."""
     index = _load(paths)
-    typer.echo(f"{'metric':<11} {'location':<14} {'subject':<16} {'source':<28} {'from':<10} {'to':<10} rows")
-    for (metric, location, subject, source, _), rows in sorted(index.series.items(), key=lambda kv: tuple(str(k) for k in kv[0])):
-        typer.echo(f"{metric:<11} {location or '-':<14} {subject or '-':<16} {source:<28} {rows[0].as_of!s:<10} {rows[-1].as_of!s:<10} {len(rows)}")
+    typer.echo(f"{'metric':<11} {'location':<14} {'subject':<18} {'source':<28} {'since':<10} {'from':<10} {'to':<10} rows")
+    for (metric, location, subject, source, since), rows in sorted(index.series.items(), key=lambda kv: tuple(str(k) for k in kv[0])):
+        typer.echo(
+            f"{metric:<11} {location or '-':<14} {subject or '-':<18} {source:<28} {since or '-'!s:<10} "
+            f"{rows[0].as_of!s:<10} {rows[-1].as_of!s:<10} {len(rows)}"
+        )

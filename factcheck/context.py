@@ -1,170 +1,220 @@
-"""What a figure counts (metric), who (subject) and where (location), from the words around it."""
+"""What a figure counts (metric), who (subject) and for members which organisation, from the
+words around it; ``location`` says where. The rules are tests/corpus/README.md's.
+
+A figure with no noun of its own ("compared with about 500 a day", "twenty-two of them")
+refers back: to the previous figure of its sentence, or for "of them" to the last figure,
+or for ", tens of thousands of whom" to the noun phrase before the comma.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from . import metrics
+from .claims import is_year
+from .models import CONTESTED_METRICS, Figure
 from .numbers import Number
 from .places import Gazetteer
-from .refs import Aliases
 from .segment import Sentence
+from .subjects import Phrase, antecedent_before, noun_phrase
 
-# What the noun right after a figure counts; checked before verbs ("14,000 fighters ... killed").
-_NOUN_METRICS = (
-    ("fighters", r"fighters|troops|soldiers|militants|combatants|insurgents|rebels|servicemen|servicemembers|guerrillas|paramilitaries|mercenaries|jihadists|(?:military )?personnel"),
-    ("hostages", r"hostages|captives"),
-    ("refugees", r"refugees|asylum[ -]seekers"),
-    ("displaced", r"(?:internally )?displaced (?:people|persons|civilians|Palestinians|Sudanese|residents)|IDPs|evacuees"),
-    ("agreements", r"memorand(?:um|a|ums)|MoUs?|agreements?|deals?|accords?|treaties|treaty|contracts?|(?:cooperation )?documents"),
-    ("members", r"members?|member (?:states|countries|nations)"),
-    ("detained", r"prisoners|detainees|political prisoners|inmates"),
-    ("killed", r"deaths|dead|fatalities|bodies|casualties|killings"),
-    ("injured", r"injuries|wounded|injured"),
-    ("aid", r"aid (?:trucks|lorries|convoys|deliveries|parcels)|trucks (?:of|carrying) (?:aid|humanitarian)"),
-    ("years", r"years?"),
+Demonym = Callable[[str], bool]
+
+_PARTITIVE = re.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:(?P<anaphor>them|whom|those|these|which)\b"
+    r"|(?:(?:the|its|their|his|her|our|[A-Z][\w-]*(?:'s|\u2019s))[ \u00a0]+)?(?:\d[\d,.]*[ \u00a0]+)?)"
 )
-# Participles and verbs after a figure, in its clause.
-_AFTER_METRICS = (
-    ("hostages", r"abducted|kidnapped|taken (?:hostage|captive)|held (?:hostage|captive)|seized as hostages"),
-    ("killed", r"killed|dead|died|perished|slain|executed|massacred|murdered|lost their lives|were killed|have been killed|deaths?"),
-    ("injured", r"injured|wounded|hurt|maimed"),
-    ("displaced", r"displaced|(?:forced |driven )?(?:from|out of) their homes|fled their homes|uprooted|made homeless"),
-    ("refugees", r"fled (?:abroad|the country|across|to neighbo|into)|crossed (?:into|the border)|sought (?:refuge|asylum)"),
-    ("missing", r"missing|unaccounted for"),
-    ("detained", r"arrested|detained|jailed|imprisoned|rounded up|taken (?:into custody|prisoner)|in detention"),
+_NEGATED = re.compile(r"\b(?:[Nn]one|[Nn]ot one|[Nn]either) of the[ \u00a0]+$")
+_INCLUDING = re.compile(r"\b(?:including|among them)[ \u00a0]+$", re.I)
+_NUMBER_OF = re.compile(r"\bnumber of[ \u00a0]+", re.I)
+_OWN_VERB = re.compile(
+    r"\b(?:have|has|had|are|were|is|was|will|would|could|can|may|might|remain|remained|live|lived|[a-z]{3,}ed)\b"
 )
-# Cues before a figure ("killing 1,200", "a death toll of 300").
-_BEFORE_METRICS = (
-    ("killed", r"killing|killed|kill|death toll (?:\w+ ){0,3}(?:of|to|at|is|was|stands at|reached|passed|topped|surpassed|rose to|climbed to|hit)|deaths? of|died,? including|(?:the )?dead (?:number|include)"),
-    ("injured", r"wounding|injuring|wounded|injured|injuries to"),
-    ("hostages", r"abducting|kidnapping|taking hostage|seizing|abducted|kidnapped"),
-    ("displaced", r"displacing|displacement of|displaced|uprooting|uprooted|forcing|forced|driven|drove|driving"),
-    ("refugees", r"refugee (?:population|numbers?) (?:of|to|at)|hosting|hosts"),
-    ("detained", r"arresting|detaining|arrested|detained|jailing|releas(?:e|ed|ing) (?:of )?"),
-    ("fighters", r"a force of|army of|strength of|deploy(?:ed|ing)?|sen(?:t|ding)"),
-    ("agreements", r"signed|signing|sign"),
-    ("members", r"membership (?:of|to|at)|grouping of|bloc of|alliance of"),
+_GENERIC_ORG = re.compile(
+    r"(?:bloc|alliance|group|grouping|union|organi[sz]ation|body|council|coalition|club|community|forum|assembly)\b", re.I
 )
-_CLAUSE_END = re.compile(r"[;:()\"\u201c\u201d]|, (?:and|but|while|who|which|according)\b|\bwhile\b|\bbut\b|\d")
-_AID = re.compile(r"\b(?:aid|humanitarian|relief|assistance|donat\w*|pledg\w*|reconstruction)\b", re.I)
-_SUBJECT_WORD = re.compile(r"(?:(?:more|other|additional|new|some|further|of the|of) )?(?P<w>[A-Za-z][\w'-]*)(?: (?P<w2>[A-Za-z][\w'-]*))?")
-_PERSON_IRREGULAR = frozenset({"people", "children", "men", "women", "dead", "wounded", "police", "personnel", "staff", "youth", "others", "persons"})
-_STOP = frozenset(
-    """of in at to on from for by with and or but have has had were was are is be been being the a an
-    this that these those it its their his her who which whom as than since during after before
-    over under more less about into out up down per each every year years month months week weeks
-    day days hour hours percent""".split()
-)
-_GENERIC_SUBJECTS = {"others": "people", "persons": "people", "individuals": "people"}
+_ORG_NAME = re.compile(r"[ \u00a0]+((?:[A-Z][\w+.&'-]*)(?:[ \u00a0]+(?:of|for|and|the|[A-Z][\w+.&'-]*))*(?<![ \u00a0]of|and|the))")
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\+?(?![\w])")
+_LOWER_NAME = re.compile(r"[ \u00a0]+((?:euro ?zone|eurozone))\b", re.I)
 
 
-def _compile(table: tuple[tuple[str, str], ...], anchor: str) -> list[tuple[str, re.Pattern[str]]]:
-    return [(metric, re.compile(anchor.format(p), re.I)) for metric, p in table]
-
-
-_NOUNS = _compile(_NOUN_METRICS, r"(?:(?:[A-Z][a-z]+|more|other|additional|new|foreign|armed|local|Hamas|Russian|Ukrainian|Israeli|Palestinian) ){{0,2}}(?:{0})\b")
-_AFTER = _compile(_AFTER_METRICS, r"\b(?:{0})\b")
-_BEFORE = _compile(_BEFORE_METRICS, r"\b(?:{0})\s+(?:\w+\s+){{0,3}}$")
-
-
-def metric_of(text: str, number: Number, sentence: Sentence, end: int) -> str:
-    """The metric a figure counts, from its unit, the noun after it and the verbs around it."""
-    after = text[end:sentence.end]
-    clause = after[:_clause_length(after)]
-    if number.percent:
-        return "percent"
-    if number.unit:
-        return "aid" if _AID.search(text, max(sentence.start, number.start - 60), min(sentence.end, end + 60)) else "money"
-    if number.compound:
-        if number.compound in ("member", "nation", "country", "state"):
-            return "members"
-        if number.compound == "strong":
-            return "fighters"
-        if number.compound == "year":
-            return "years"
-    head = clause.lstrip()
-    for metric, pattern in _NOUNS:
-        if pattern.match(head):
-            return metric
-    before = text[max(sentence.start, number.start - 60):number.start]
-    for metric, pattern in _BEFORE:
-        if pattern.search(before):
-            return metric
-    for metric, pattern in _AFTER:
-        if pattern.search(clause):
-            return metric
-    if 1800 <= number.value <= 2100 and number.step >= 1 and not number.words and re.search(r"\b(?:since|in|from|until|till|by)\s+$", before):
-        return "years"
-    return "count"
-
-
-def _clause_length(after: str) -> int:
-    """How far after a figure its clause runs (up to a clause break or the next number)."""
-    m = _CLAUSE_END.search(after, 1)
-    return min(m.start() if m else len(after), 120)
-
-
-def subject_of(text: str, end: int, sentence_end: int, metric: str) -> str | None:
-    """The head noun right after a figure: who is counted."""
-    if metric in ("money", "percent", "years", "members"):
-        return None
-    m = _SUBJECT_WORD.match(text, _skip_space(text, end), sentence_end)
-    if not m:
-        return None
-    for word in (m.group("w"), m.group("w2")):
-        if not word or word.lower() in _STOP:
-            return None
-        if word.lower() in _PERSON_IRREGULAR or (word.endswith("s") and not word.endswith(("ss", "'s", "us"))):
-            return _GENERIC_SUBJECTS.get(word.lower(), word if word[0].isupper() else word.lower())
-        if not word[0].isupper() or word.isupper():
-            return None
-    return None
-
-
-def _skip_space(text: str, at: int) -> int:
-    while at < len(text) and text[at] in " \u00a0\t":
-        at += 1
-    return at
+@dataclass(frozen=True)
+class Description:
+    metric: str
+    subject: str | None
+    refers_to: Figure | None = None  # the earlier figure this one refers back to
 
 
 class Organisations:
-    """Names of organisations whose members are counted (from reference rows and subject aliases)."""
+    """Organisations whose members are counted (from reference rows and subject aliases),
+    found by name or, failing that, as the nearest acronym ("ECOWAS", "OPEC+")."""
 
-    def __init__(self, names: dict[str, str]) -> None:
+    def __init__(self, names: dict[str, str], gazetteer: Gazetteer | None = None) -> None:
         self.names = {k.lower(): v for k, v in names.items()}
+        self.gazetteer = gazetteer
         forms = sorted(self.names, key=len, reverse=True)
         self._pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in forms) + r")\b", re.I) if forms else None
 
+    def canonical(self, name: str) -> str:
+        return self.names.get(name.lower(), name)
+
     def nearest_before(self, text: str, before: int, start: int = 0) -> str | None:
-        """The organisation named last before an offset."""
-        found = None
+        """The organisation named or abbreviated ("ECOWAS") last before an offset."""
+        found: tuple[int, str] | None = None
         if self._pattern is not None:
             for m in self._pattern.finditer(text, start, before):
-                found = self.names[m.group(0).lower()]
-        return found
+                found = (m.start(), self.names[m.group(0).lower()])
+        for m in _ACRONYM.finditer(text, start, before):
+            if (found is None or m.start() > found[0]) and self._is_acronym(text, m):
+                found = (m.start(), self.canonical(m.group(0)))
+        return found[1] if found else None
+
+    def _is_acronym(self, text: str, m: re.Match[str]) -> bool:
+        """Not a place, a dateline ("ABUJA, Jan 29") or a word of an all-capitals subhead."""
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if not any(c.islower() for c in line):
+            return False
+        if text[line_start:m.start()].strip() == "" and text[m.end():m.end() + 2] == ", ":
+            return False
+        return self.gazetteer is None or self.gazetteer.canonical(m.group(0)) is None
 
 
-def location_of(
-    text: str, sentences: list[Sentence], index: int, number: Number, gazetteer: Gazetteer, headline: Sentence | None
-) -> str | None:
-    """Where the counted thing is: a place in the sentence (nearest the figure, preferring
-    'in X' after it), else the place most named in the previous few sentences, else the headline."""
-    sentence = sentences[index]
-    here = list(gazetteer.mentions(text, sentence.start, sentence.end))
-    if here:
-        after = [m for m in here if m.start >= number.end and re.search(r"\b(?:in|across|inside|within|from|of)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start])]
-        if after:
-            return after[0].name
-        return min(here, key=lambda m: min(abs(m.start - number.end), abs(number.start - m.end))).name
-    counts: dict[str, float] = {}
-    recency: dict[str, int] = {}
-    for back in range(max(0, index - 5), index):
-        s = sentences[back]
-        for m in gazetteer.mentions(text, s.start, s.end):
-            counts[m.name] = counts.get(m.name, 0.0) + (1.0 if s.paragraph == sentence.paragraph else 0.75)
-            recency[m.name] = back
-    if counts:
-        return max(counts, key=lambda name: (counts[name], recency[name]))
-    if headline is not None:
-        return next((m.name for m in gazetteer.mentions(text, headline.start, headline.end)), None)
+def describe(
+    text: str, number: Number, start: int, end: int, sentence: Sentence, limit: int,
+    earlier: Sequence[Figure], gazetteer: Gazetteer, organisations: Organisations | None,
+) -> Description:
+    """The metric and subject of the figure text[start:end]; ``limit`` is where the next figure
+    starts, ``earlier`` the document's figures before it."""
+    clause = metrics.clause_after(text, end, limit)
+    sentence_text = text[sentence.start:sentence.end]
+    demonym = _demonym_test(gazetteer)
+    partitive = _PARTITIVE.match(text, end) if not number.compound else None
+    anaphor = partitive.group("anaphor") if partitive else None
+    phrase = None if anaphor else noun_phrase(text, partitive.end() if partitive else end, sentence.end, demonym)
+    if partitive and not anaphor and phrase is None:
+        phrase = noun_phrase(text, end, sentence.end, demonym)
+    previous = earlier[-1] if earlier else None
+    same_sentence = previous is not None and previous.sentence_start == sentence.start
+    refers_back = anaphor is not None or (phrase is None and same_sentence and not _OWN_VERB.search(clause))
+    antecedent = _antecedent(text, start, sentence, anaphor, earlier, demonym)
+
+    if number.percent:
+        if partitive and phrase:
+            return Description("percent", phrase.text)
+        inherited = previous.subject if refers_back and previous and previous.metric == "percent" else None
+        return Description("percent", inherited)
+    if number.unit:
+        return Description(metrics.money_metric(text, number, start, end, sentence.start, sentence.end), None)
+    if number.compound:
+        metric = metrics.compound_metric(text, number, end)
+        return Description(metric, _compound_subject(text, number, end, sentence, metric, organisations))
+    if metrics.is_years(text, end) or is_year(text, number):
+        return Description("years", None)
+    metric = None
+    counted = phrase or _number_of(text, start, sentence, demonym)
+    context = text[max(0, sentence.start - 300):sentence.end]
+    if counted is not None and not (partitive and phrase and phrase.head == "members"):
+        following = text[counted.end:min(sentence.end, counted.end + 160)]
+        metric = metrics.strong_noun(_raw(text, counted), counted.head, sentence_text, following, context)
+    if metric is None and _INCLUDING.search(text, max(sentence.start, start - 14), start) and previous and same_sentence:
+        metric = previous.metric  # "killed 32 people, including 11 children"
+    if not _NEGATED.search(text, max(sentence.start, start - 14), start):
+        metric = metric or metrics.cue_before(text, start, sentence.start) or metrics.cue_after(clause)
+    if metric == "released":  # freed hostages or prisoners: the clause says which
+        metric = metrics.cue_after(clause) or "detained"
+    if metric is None and counted is not None:
+        metric = metrics.weak_noun(counted.head, _raw(text, counted))
+    if metric is None and antecedent is not None and (refers_back or anaphor == "whom"):
+        metric = antecedent.metric
+    metric = metric or "count"
+    if metric == "members":
+        floor = max(0, sentence.start - 2000)
+        return Description(metric, organisations.nearest_before(text, start, floor) if organisations else None)
+    inherit = anaphor is not None or same_sentence
+    subject = _subject(text, start, sentence, metric, phrase, antecedent if inherit else None, demonym)
+    return Description(metric, subject, antecedent.refers_to if antecedent and refers_back else None)
+
+
+def _number_of(text: str, start: int, sentence: Sentence, demonym: Demonym) -> Phrase | None:
+    """The X of "the number of X ... (rose) to N" before a figure."""
+    found = None
+    for m in _NUMBER_OF.finditer(text, sentence.start, start):
+        found = noun_phrase(text, m.end(), start, demonym)
+    return found
+
+
+def _raw(text: str, phrase: Phrase) -> str:
+    return text[phrase.start:phrase.end]
+
+
+def _demonym_test(gazetteer: Gazetteer) -> Demonym:
+    return lambda word: word.lower() in gazetteer.demonyms
+
+
+def _antecedent(
+    text: str, start: int, sentence: Sentence, anaphor: str | None, earlier: Sequence[Figure], demonym: Demonym
+) -> Description | None:
+    """What a figure refers back to: the noun phrase before ", N of whom", else the last
+    earlier figure that counts something (not a percentage, sum of money or year); for a
+    figure without "of them", only one in the same sentence."""
+    if anaphor == "whom":
+        comma = text.rfind(",", sentence.start, start)
+        phrase = antecedent_before(text, comma, sentence.start, demonym) if comma > 0 else None
+        if phrase is not None:
+            head_metric = metrics.strong_noun(_raw(text, phrase), phrase.head, "") or metrics.weak_noun(phrase.head)
+            return Description(head_metric or "count", phrase.text)
+    for figure in reversed(earlier):
+        if start - figure.end > 600 or anaphor is None and figure.sentence_start != sentence.start:
+            break
+        if figure.unit is None and figure.metric not in ("percent", "years"):
+            return Description(figure.metric, figure.subject, figure)
     return None
+
+
+def _subject(
+    text: str, start: int, sentence: Sentence, metric: str, phrase: Phrase | None, antecedent: Description | None,
+    demonym: Demonym,
+) -> str | None:
+    if metric in ("money", "percent", "years"):
+        return None
+    if phrase is not None:
+        return phrase.text
+    number_of = _number_of(text, start, sentence, demonym)
+    if number_of is not None:
+        return number_of.text
+    if antecedent is not None and antecedent.subject:
+        return antecedent.subject
+    return "people" if metric in CONTESTED_METRICS and metric != "fighters" else None
+
+
+def _compound_subject(
+    text: str, number: Number, end: int, sentence: Sentence, metric: str, organisations: Organisations | None
+) -> str | None:
+    """"four-day" counts days, "543-seat" seats; a "10-member" bloc's members are its name."""
+    if metric == "years":
+        return None
+    if metric == "members":
+        name = _ORG_NAME.match(text, end)
+        if name and not _GENERIC_ORG.match(name.group(1)):
+            return organisations.canonical(name.group(1)) if organisations else name.group(1)
+        lower = _LOWER_NAME.match(text, end)
+        if lower:
+            return lower.group(1)
+        floor = max(0, sentence.start - 2000)
+        return organisations.nearest_before(text, end, floor) if organisations else None
+    if metric == "fighters":
+        return None
+    words = (number.compound or "").split("-")
+    return " ".join(words[:-1] + [_plural(words[-1])])
+
+
+def _plural(word: str) -> str:
+    if word.endswith("s"):
+        return word
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"

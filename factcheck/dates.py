@@ -22,16 +22,80 @@ _DATE_EXPR = (
     rf"(?:{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? {MONTHS}(?:,? \d{{4}})?"
     rf"|{MONTHS},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 )
+_WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SINCE = re.compile(
-    rf"\bsince (?:(?:the|a|its) [\w -]{{1,40}}? (?:began|started|broke out|erupted) (?:on |in )?)?(?P<date>{_DATE_EXPR})",
+    rf"\bsince(?:[ \u00a0]+(?:the[ \u00a0]+)?(?:start|beginning) of (?:the|this) year\b(?P<year_start>)"
+    rf"|(?:[ \u00a0]+[\w'\u2019-]+){{0,8}}?[ \u00a0]+(?:(?:in|on)[ \u00a0]+)?(?:(?P<date>{_DATE_EXPR})"
+    rf"|(?P<month>{MONTHS})(?![ \u00a0]?\d)|(?P<weekday>{_WEEKDAY_NAMES})|(?P<year>(?:1[89]|20)\d{{2}})(?![\d-]|s\b)))"
+    rf"|\b(?:so far this year|this year so far|year to date|so far in \d{{4}})\b(?P<this_year>)",
     re.I,
 )
+_LEADING_SINCE = re.compile(r"^\s*Since\b[^,]{1,80},")
 _FRONT_KEYS = ("date", "published", "publication_date", "pubdate", "published_at")
 _HEAD_LINES = 25
 
 
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december")),
+        1,
+    )
+    for name in names
+}
+_CALENDAR = re.compile(
+    r"(?P<m1>[a-z]+)\.? (?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<y1>\d{4}))?"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?P<m2>[a-z]+)\.?(?:,? (?P<y2>\d{4}))?"
+    r"|(?P<m3>[a-z]+)\.?(?:,? (?P<y3>\d{4}))?|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})",
+    re.I,
+)
+_WEEKDAYS = {
+    name: number
+    for number, day in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+    for name in (day, day[:3])
+}
+
+
+def _calendar(expression: str, base: dt.date | None) -> dt.date | None:
+    """A calendar date ("Oct. 7", "7 October 2023", "April 2023", "June", "Monday", "2023-10-07")
+    read without dateparser, exactly as dateparser reads it with our settings (past, first of
+    the month, a weekday is the last one before base); None for anything else. Importing
+    dateparser and its first parse cost 0.2-0.3 s per process (tests/test_fastpaths.py)."""
+    m = _CALENDAR.fullmatch(expression)
+    if m is None:
+        return None
+    i = next(i for i in "1234" if m[f"m{i}"])
+    weekday = _WEEKDAYS.get(m["m3"].lower()) if i == "3" and m["y3"] is None else None
+    if weekday is not None and base is not None:
+        return base - dt.timedelta(days=(base.weekday() - weekday) % 7 or 7)
+    month = int(m[f"m{i}"]) if i == "4" else _MONTH_NUMBERS.get(m[f"m{i}"].lower())
+    year, day = m[f"y{i}"], int(m[f"d{i}"]) if i != "3" else 1
+    if month is None or (year is None and base is None):
+        return None
+    if year is not None:
+        try:
+            return dt.date(int(year), month, day)
+        except ValueError:
+            return None
+    assert base is not None
+    for back in range(9):  # the last such day on or before base ("Feb. 29": up to 8 years back)
+        try:
+            found = dt.date(base.year - back, month, day)
+        except ValueError:
+            if (month, day) != (2, 29):
+                return None
+            continue
+        if found <= base:
+            return found
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _parse(expression: str, base: dt.date | None) -> dt.date | None:
+    quick = _calendar(expression, base)
+    if quick is not None:
+        return quick
     import dateparser  # imported on first use: most articles never need it
 
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
@@ -69,12 +133,22 @@ def published_date(doc: Document) -> dt.date | None:
     return resolve(m.group(0), None) if m else None
 
 
-def period_start(sentence: str, base: dt.date | None) -> dt.date | None:
-    """The start date of a 'since <date>' phrase in a sentence, resolved against base."""
-    m = _SINCE.search(sentence)
+def period_start(after: str, base: dt.date | None, before: str = "") -> dt.date | None:
+    """The start of the period a figure is cumulative over: a "since ..." phrase in the
+    text after it ("since Oct. 7", "since the war began in April 2023", "since January",
+    "since 2021") or a sentence-initial "Since ...," before it, or "so far this year";
+    resolved against base (the publication date)."""
+    lead = _LEADING_SINCE.match(before)
+    m = _SINCE.search(lead.group(0)) if lead else None
+    m = m or _SINCE.search(after)
     if not m:
         return None
-    found = resolve(m.group("date"), base)
+    if m.group("year_start") is not None or m.group("this_year") is not None:
+        return dt.date(base.year, 1, 1) if base else None
+    if m.group("year"):
+        return dt.date(int(m.group("year")), 1, 1)
+    expression = m.group("date") or m.group("month") or m.group("weekday")
+    found = resolve(expression, base)
     if found and base and found > base:
-        found = found.replace(year=found.year - 1)
+        found = found.replace(year=found.year - 1) if not m.group("weekday") else found - dt.timedelta(days=7)
     return found

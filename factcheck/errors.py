@@ -2,6 +2,7 @@
 
     FactcheckError                 every error the tool reports (exit code 2)
      ├── InputError                an article cannot be read (path, line)
+     │    └── BinaryFileError      an article is not text (NUL bytes): skipped in folders
      ├── ReferenceDataError        a reference CSV is missing or invalid (path, line)
      ├── ConfigError               a configuration file or option is invalid
      └── ContractError             a pipeline stage broke its output contract (a bug)
@@ -23,6 +24,10 @@ class FactcheckError(Exception):
         self.path = str(path) if path is not None else None
         self.line = line
 
+    def __reduce__(self) -> tuple[type, tuple[str, str | None, int | None]]:
+        """Pickle with path and line (errors come back from worker processes)."""
+        return type(self), (self.message, self.path, self.line)
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
@@ -32,6 +37,10 @@ class FactcheckError(Exception):
 
 class InputError(FactcheckError):
     """An article (file, directory or stdin) cannot be read or decoded."""
+
+
+class BinaryFileError(InputError):
+    """An article file holds binary data: an error when named, skipped with a warning when found in a folder."""
 
 
 class ReferenceDataError(FactcheckError):

@@ -1,11 +1,13 @@
-"""Score extraction and attribution against a gold-annotated corpus.
+"""Score extraction, attribution and verdicts against a gold-annotated corpus.
 
     python -m factcheck.evaluate [CORPUS_DIR ...] [--json]
 
 A corpus folder holds ``NAME.txt`` articles with ``NAME.gold.json`` annotations (see
 tests/corpus/README.md). Figures are matched one-to-one by span overlap; field accuracies are
 over matched pairs; a predicted source matches when it holds at least half the gold source's
-content words; attribution gaps are contested figures with no source.
+content words; attribution gaps are contested figures with no source. A gold claim's
+optional "verdict" is scored too (a miss counts as wrong), against the corpus's own ``refs/``
+folder when it has one.
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ class Tally:
     gap_gold: int = 0
     gap_predicted: int = 0
     gap_both: int = 0
+    verdicts: int = 0
+    verdict_correct: int = 0
+    false_contradicted: int = 0
     misses: list[str] = field(default_factory=list)
 
     def scores(self) -> dict[str, float]:
@@ -57,6 +62,7 @@ class Tally:
         out["source_accuracy"] = self.source_correct / self.sourced if self.sourced else 1.0
         out["gap_precision"] = self.gap_both / self.gap_predicted if self.gap_predicted else 1.0
         out["gap_recall"] = self.gap_both / self.gap_gold if self.gap_gold else 1.0
+        out["verdict_accuracy"] = self.verdict_correct / self.verdicts if self.verdicts else 1.0
         return out
 
 
@@ -109,9 +115,11 @@ def score_file(checker: Checker, txt: Path, tally: Tally) -> None:
         match = _best(g, claims, used)
         gold_gap = _is_gap(g.data.get("metric"), g.data.get("source"))
         tally.gap_gold += gold_gap
+        tally.verdicts += "verdict" in g.data
         if match is None:
             tally.misses.append(f"{txt.name}: missed {g.data['text']!r}")
             continue
+        _score_verdict(g, match, txt, tally)
         used.add(id(match))
         tally.matched += 1
         expected = {**g.data, "value": float(g.data["value"])}  # type: ignore[arg-type]
@@ -136,18 +144,46 @@ def score_file(checker: Checker, txt: Path, tally: Tally) -> None:
     tally.gap_predicted += sum(_is_gap(c.metric, c.source) for c in claims)
 
 
+def _score_verdict(g: Gold, match: Claim, txt: Path, tally: Tally) -> None:
+    """A gold claim's optional "verdict": right or wrong; supported called contradicted is counted apart."""
+    if "verdict" not in g.data:
+        return
+    expected, got = g.data["verdict"], match.verdict.value
+    tally.verdict_correct += got == expected
+    tally.false_contradicted += expected == "supported" and got == "contradicted"
+    if got != expected:
+        tally.misses.append(f"{txt.name}: {g.data['text']!r} verdict {got!r} != {expected!r}: {match.message}")
+
+
 def _best(g: Gold, claims: list[Claim], used: set[int]) -> Claim | None:
     overlapping = [c for c in claims if id(c) not in used and c.start < g.end and g.start < c.end]
     return max(overlapping, key=lambda c: min(c.end, g.end) - max(c.start, g.start), default=None)
 
 
+def _refs_for(txt: Path, root: Path) -> Path | None:
+    """The corpus's own reference data: a ``refs/`` folder beside the article or above it (up to root)."""
+    for folder in (txt.parent, *txt.parent.parents):
+        if (folder / "refs").is_dir():
+            return folder / "refs"
+        if folder == root:
+            break
+    return None
+
+
 def evaluate(folders: list[Path], checker: Checker | None = None) -> Tally:
+    """Score every gold-annotated article under folders; a corpus with a ``refs/`` folder is
+    checked against that reference data (through Options.refs) instead of the bundled data."""
     checker = checker or Checker(Options())
+    checkers: dict[Path, Checker] = {}
     tally = Tally()
     for folder in folders:
         for txt in sorted(folder.rglob("*.txt")):
-            if txt.with_suffix(".gold.json").exists():
-                score_file(checker, txt, tally)
+            if not txt.with_suffix(".gold.json").exists():
+                continue
+            refs = _refs_for(txt, folder)
+            if refs is not None and refs not in checkers:
+                checkers[refs] = Checker(checker.options.model_copy(update={"refs": (refs,)}))
+            score_file(checkers[refs] if refs is not None else checker, txt, tally)
     return tally
 
 
@@ -160,11 +196,13 @@ def main(argv: list[str] | None = None) -> int:
     tally = evaluate(args.corpus)
     scores = tally.scores()
     if args.json:
-        print(json.dumps({k: round(v, 4) for k, v in scores.items()} | {"gold": tally.gold, "predicted": tally.predicted}, indent=2))
+        counts = {"gold": tally.gold, "predicted": tally.predicted, "verdicts": tally.verdicts, "false_contradicted": tally.false_contradicted}
+        print(json.dumps({k: round(v, 4) for k, v in scores.items()} | counts, indent=2))
     else:
         print(f"figures: gold {tally.gold}, predicted {tally.predicted}, matched {tally.matched}")
         for name, value in scores.items():
             print(f"{name:<20} {value:.3f}")
+        print(f"verdicts: gold {tally.verdicts}, supported called contradicted {tally.false_contradicted}")
     if args.misses:
         print("\n".join(tally.misses), file=sys.stderr)
     return 0

@@ -1,8 +1,8 @@
 """Extract stage: the checkable figures of a document, each a view into its text.
 
-Numbers come from ``numbers``; this stage decides which are *claims* (not referential
-numerals such as "the two countries", not a bare "one"), joins ranges, reads qualifiers,
-and asks ``context`` what each figure counts, who and where, and ``dates`` since when.
+Numbers come from ``numbers``; ``claims`` decides which are claims; this stage joins ranges,
+reads qualifiers, asks ``context`` what each figure counts and who, ``location`` where and
+``dates`` since when. A headline figure that restates a body figure takes its metric.
 """
 
 from __future__ import annotations
@@ -12,9 +12,12 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from . import context, dates
+from . import dates
+from .claims import is_claim
+from .context import Organisations, describe
+from .location import location_of
 from .models import Figure, Qualifier
-from .numbers import SPAN_COMPOUNDS, Number, find_numbers
+from .numbers import Number, find_numbers
 from .places import Gazetteer
 from .read import Document
 from .refs import Aliases
@@ -33,22 +36,17 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?<![\w-])(?P<q>" + "|".join(f"(?P<{q.value}>{p})" for q, p in _QUALIFIERS) + r")[ \u00a0]+$", re.I
 )
 _QUALIFIER_AFTER = re.compile(r"(?P<more>\+| or more\b| and more\b| plus\b)|(?P<approx> or so\b)|(?P<less> or (?:fewer|less)\b)", re.I)
-_DETERMINER = re.compile(r"(?:\b(?:the|these|those|both|its|their|his|her|our|your|my|all|first|last|other|next)|'s|\u2019s)[ \u00a0]+$", re.I)
+_DURATION = re.compile(r"[ \u00a0]+(?:years?|months?|weeks?|days?|hours?)\b", re.I)
+_OVER_AS_MORE = re.compile(r"\b(?:for|after|of|in|than)[ \u00a0]+$", re.I)
 _RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|\u2013|\u2014|to|and|or)[ \u00a0]*$", re.I)
-_PERSON_AFTER_ONE = re.compile(
-    r"[ \u00a0]+(?:(?:more|other|further|additional) )?(?:person|child|man|woman|soldier|civilian|journalist|hostage|"
-    r"fighter|officer|worker|policeman|Palestinian|Israeli|Ukrainian|Russian|citizen|resident|migrant|refugee|patient)\b",
-    re.I,
-)
-_NOUN_AFTER_YEAR = re.compile(r"[ \u00a0]+(?:people|[a-z]+s)\b")
 _YEARS_WORD = re.compile(r"[ \u00a0]+years?\b", re.I)
-_REFERENTIAL_MAX = 12
+_SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b", re.I)
 _MAX_NUMBERS_PER_DOC = 20000
 
 
 def extract(
     doc: Document, aliases: Aliases, gazetteer: Gazetteer, published: dt.date | None,
-    organisations: context.Organisations | None = None,
+    organisations: Organisations | None = None,
 ) -> list[Figure]:
     """Every claim-like figure of doc, in text order, with qualifier, metric, subject, place and period."""
     text = doc.checked
@@ -57,8 +55,8 @@ def extract(
         return []
     starts = [s.start for s in sents]
     numbers = find_numbers(text)[:_MAX_NUMBERS_PER_DOC]
-    headline = sents[0] if sents[0].paragraph == 0 and not text[sents[0].end - 1:sents[0].end] in ".!?" else None
-    figures: list[Figure] = []
+    headline = sents[0] if sents[0].paragraph == 0 and text[sents[0].end - 1:sents[0].end] not in ".!?" else None
+    kept: list[tuple[Number, float | None, int]] = []
     i = 0
     while i < len(numbers):
         number = numbers[i]
@@ -67,38 +65,39 @@ def extract(
         partner = numbers[i + 1] if i + 1 < len(numbers) else None
         joined = _join_range(text, number, partner, sentence)
         i += 2 if joined else 1
-        high = None
         if joined is not None:
-            number, high = joined
-        elif not _is_claim(text, number, sentence):
-            continue
-        figures.append(_figure(text, number, high, sents, index, aliases, gazetteer, headline, published, organisations))
-    return figures
+            kept.append((joined[0], joined[1], index))
+        elif is_claim(text, number, sentence, _neighbours(numbers, i - 1, sentence), published):
+            kept.append((number, None, index))
+    figures: list[Figure] = []
+    for k, (number, high, index) in enumerate(kept):
+        limit = kept[k + 1][0].start if k + 1 < len(kept) and kept[k + 1][2] == index else sents[index].end
+        figure = _figure(text, number, high, sents, index, limit, figures, aliases, gazetteer, headline, published, organisations)
+        figures.append(figure)
+    return _headline_metrics(figures, headline)
 
 
-def _is_claim(text: str, number: Number, sentence: Sentence) -> bool:
-    before = text[max(sentence.start, number.start - 30):number.start]
-    if number.compound:
-        return number.compound in SPAN_COMPOUNDS
-    if number.unit or number.percent or number.vague:
-        return True
-    if number.words and number.value == 1 and not _PERSON_AFTER_ONE.match(text, number.end):
-        return False
-    if number.value <= _REFERENTIAL_MAX and _DETERMINER.search(before) and not _QUALIFIER_BEFORE.search(before):
-        return False
-    if 1800 <= number.value <= 2100 and number.step >= 1 and not number.words:
-        after = text[number.end:number.end + 12]
-        return bool(re.search(r"\b(?:since|in|from|until|till|by|of)\s+$", before)) and not _NOUN_AFTER_YEAR.match(after)
-    return True
+def _neighbours(numbers: list[Number], at: int, sentence: Sentence) -> list[Number]:
+    """The numbers of the sentence around numbers[at]."""
+    lo, hi = at, at
+    while lo > 0 and numbers[lo - 1].start >= sentence.start:
+        lo -= 1
+    while hi + 1 < len(numbers) and numbers[hi + 1].start < sentence.end:
+        hi += 1
+    return numbers[lo:hi + 1]
 
 
 def _join_range(text: str, first: Number, second: Number | None, sentence: Sentence) -> tuple[Number, float] | None:
     """'between 10 and 15', '10-15', '10 to 15', 'two or three' as one number with a high end."""
     if second is None or second.start >= sentence.end or second.start - first.end > 6:
         return None
+    if (first.percent or second.percent) and (first.unit or second.unit) or first.compound:
+        return None  # "fell 2.4% to $80.86" is a change, not a range
+    if first.percent and not second.percent or first.unit and second.unit and first.unit != second.unit:
+        return None
     gap = text[first.end:second.start]
     m = _RANGE_JOIN.match(gap)
-    if not m or first.percent and not second.percent and gap.strip() not in ("-", "\u2013", "to"):
+    if not m or (second.percent and not first.percent and gap.strip() not in ("-", "\u2013", "to")):
         return None
     word = gap.strip().lower()
     between = re.search(r"\bbetween[ \u00a0]+$", text[max(0, first.start - 9):first.start], re.I)
@@ -127,6 +126,8 @@ def _qualifier(text: str, number: Number, sentence_start: int) -> tuple[Qualifie
     start, end = number.start, number.end
     m = _QUALIFIER_BEFORE.search(text, max(sentence_start, start - 25), start)
     after = _QUALIFIER_AFTER.match(text, end)
+    if m and m.group("q").lower() == "over" and _DURATION.match(text, end) and not _OVER_AS_MORE.search(text, max(0, m.start() - 8), m.start()):
+        m = None  # "paid over four years": a period, not "more than"
     if m:
         qualifier = Qualifier(next(k for k, v in m.groupdict().items() if v and k != "q"))
         start = m.start()
@@ -146,9 +147,9 @@ def _qualifier(text: str, number: Number, sentence_start: int) -> tuple[Qualifie
 
 
 def _figure(
-    text: str, number: Number, high: float | None, sents: list[Sentence], index: int,
-    aliases: Aliases, gazetteer: Gazetteer, headline: Sentence | None, published: dt.date | None,
-    organisations: context.Organisations | None,
+    text: str, number: Number, high: float | None, sents: list[Sentence], index: int, limit: int,
+    earlier: list[Figure], aliases: Aliases, gazetteer: Gazetteer, headline: Sentence | None,
+    published: dt.date | None, organisations: Organisations | None,
 ) -> Figure:
     sentence = sents[index]
     qualifier, start, end = _qualifier(text, number, sentence.start)
@@ -157,18 +158,34 @@ def _figure(
         between = re.search(r"\bbetween[ \u00a0]+$", text[max(sentence.start, start - 9):start], re.I)
         if between:
             start -= len(between.group(0))
-    metric = context.metric_of(text, number, sentence, end)
-    metric = aliases.canonical("metric", metric) or metric
-    years_word = _YEARS_WORD.match(text, end) if metric == "years" else None
+    described = describe(text, number, start, end, sentence, limit, earlier, gazetteer, organisations)
+    metric = aliases.canonical("metric", described.metric) or described.metric
+    years_word = _YEARS_WORD.match(text, end) if metric == "years" and not number.compound else None
     if years_word:
         end = years_word.end()
-    subject = context.subject_of(text, end, sentence.end, metric)
-    if metric == "members" and organisations is not None:
-        subject = organisations.nearest_before(text, sentence.end, max(0, sentence.start - 2000))
-    location = context.location_of(text, sents, index, number, gazetteer, headline)
-    period = dates.period_start(text[start:sentence.end], published) if metric != "years" else None
+    location = location_of(text, sents, index, start, end, limit, metric, gazetteer, headline, described.refers_to)
+    period = None
+    if metric != "years":
+        period = dates.period_start(text[end:sentence.end], published, text[sentence.start:start])
+        if period is None and earlier and _SAME_PERIOD.search(text, end, sentence.end):
+            period = earlier[-1].period_start
     return Figure(
         start=start, end=end, value=number.value, high=high, qualifier=qualifier, step=number.step,
-        vague=number.vague, unit=number.unit, metric=metric, subject=subject,
+        vague=number.vague, unit=number.unit, metric=metric, subject=described.subject,
         location=location, period_start=period, sentence_start=sentence.start, sentence_end=sentence.end,
     )
+
+
+def _headline_metrics(figures: list[Figure], headline: Sentence | None) -> list[Figure]:
+    """A headline figure restating a body figure (same value and unit) takes the body's metric."""
+    if headline is None:
+        return figures
+    body = [f for f in figures if f.sentence_start > headline.start]
+    out = []
+    for f in figures:
+        if f.sentence_start == headline.start:
+            twin = next((b for b in body if b.value == f.value and b.unit == f.unit and b.high == f.high), None)
+            if twin is not None and twin.metric != f.metric and f.metric in ("count", "aid", "money"):
+                f = f.model_copy(update={"metric": twin.metric, "subject": f.subject or twin.subject})
+        out.append(f)
+    return out

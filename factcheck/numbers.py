@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .quantities import currency_names, currency_symbols
+from .trie import alternation
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -30,17 +31,21 @@ _VAGUE = {
     "tens of thousands": 1e4, "hundreds of thousands": 1e5, "tens of millions": 1e7,
     "hundreds of millions": 1e8,
 }
+_AGE_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_WORD = "|".join(sorted(list(_UNITS) + list(_SCALES), key=len, reverse=True))
+_WORD = alternation(list(_UNITS) + list(_SCALES))  # a trie: the same matches as longest-first, faster
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+"
-_NUMBER = re.compile(
+_NUMBER = re.compile(  # every alternative starts a word: the guard skips other positions at once
+    r"\b(?=\w)(?:"
     rf"(?P<vague>\b(?:(?:tens|hundreds) of (?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)\b)"
     rf"|(?P<half>\bhalf an? (?:million|billion|dozen)\b)"
     rf"|(?P<words>\b(?:an? )?(?:{_WORD})(?:(?: and |[ -])(?:{_WORD}))*\b)"
-    rf"|(?<![\w/.:\u00b7-])(?<![A-Za-z]-)(?P<digits>(?:{_DIGITS})(?:\.\d+)?)",
+    rf"|(?<![\w/.:\u00b7-])(?P<digits>(?:{_DIGITS})(?:\.\d+)?)"
+    rf"|(?<=\d[-\u2013])(?P<after_hyphen>(?:{_DIGITS})(?:\.\d+)?)"
+    r")",
     re.I,
 )
 _SCALE_AFTER = re.compile(
@@ -49,8 +54,23 @@ _SCALE_AFTER = re.compile(
     re.I,
 )
 _PERCENT_AFTER = re.compile(r"[ \u00a0]?%|[ \u00a0](?:per ?cent|percent)\b(?: points?)?|[ \u00a0]percentage points?\b", re.I)
+# Words before a number that make it a name or code ("Resolution 2334", "MiG 29"), and the
+# number words of ages ("twenty-two-year-old"); tries (``alternation``) keep the pattern fast.
+_CODE_WORDS = (
+    "Resolution Article Route Flight Highway Chapter Section Room Gate Page Platform Line Phase Category Unit Boeing"
+    " Airbus Model Version Apollo Title Proposition Amendment Protocol Paragraph Clause Rule Level Block Building Sector"
+    " Camp Area Zone Bus Tower Act Bill Law No. Nos. Number Decree Order Code Directive Regulation Vol. Volume Issue"
+    " Episode Season Windows iPhone Su Tu Mig MiG Il Mi An Ka Ch Patriot Iskander Shahed Kinzhal Kalibr Type"
+).split() + ["Storm Shadow"]
+_AGE_TENS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+    " eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+).split()
+# No alternative below starts inside a word (unless with a digit) or with white space; the guard
+# skips those positions before trying them all (the same matches, twice as fast; see test_fastpaths).
+NON_FIGURES_GUARD = r"(?:\b(?=\w)|(?=[^\w\s]|\d))"
 _NON_FIGURES = re.compile(
-    "|".join(
+    NON_FIGURES_GUARD + "(?:" + "|".join(
         (
             rf"\b{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}}\b)?",
             rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTHS}(?:,? \d{{4}}\b)?",
@@ -60,27 +80,28 @@ _NON_FIGURES = re.compile(
             r"\b\d{1,2}(?::\d{2})?(?:[ \u00a0]?(?:[ap]\.m\.|[ap]m\b|GMT\b|UTC\b|hrs\b))",
             r"\b\d{1,2}[:.]\d{2}\b(?![.,]\d)(?=[ \u00a0]?(?:[ap]\.?m|GMT|UTC|local|hours|on\b))",
             r"\b\d{1,2}:\d{2}\b",
+            r"\b\d{4}[ \u00a0]?(?:GMT|UTC|hrs|hours (?:GMT|local))\b",
+            r"\b(?:1[89]|20)\d{2}[-\u2013/](?:(?:1[89]|20)\d{2}|\d{2})\b",
+            r"\(\d{2,4}\)[ \u00a0]?\d{3,4}[ -]?\d{3,4}\b",
             r"\b\d{4}[-\u2013/]\d{2,4}\b(?= (?:season|fiscal|financial|school|academic|budget))",
             r"\+?\d{1,3}[ -]\(?\d{2,4}\)?[ -]\d{3,4}[ -]\d{3,4}\b",
-            r"\b(?:Resolution|Article|Route|Flight|Highway|Chapter|Section|Room|Gate|Page|Platform|Line|Phase"
-            r"|Category|Unit|Boeing|Airbus|Model|Version|Apollo|Title|Proposition|Amendment|Protocol|Paragraph"
-            r"|Clause|Rule|Level|Block|Building|Sector|Camp|Area|Zone|Bus|Tower|Act|Bill|Law|No\.|Nos\.|Number"
-            r"|Decree|Order|Code|Directive|Regulation|Vol\.|Volume|Issue|Episode|Season|Windows|iPhone|Su|Tu|Mig|MiG|Il"
-            r"|Mi|An|Ka|Ch|Patriot|Iskander|Shahed|Kinzhal|Kalibr|Storm Shadow|Type)[ \u00a0]\d+[A-Za-z]?\b",
-            r"\b[A-Za-z]+-?\d+[A-Za-z]*\b",
+            r"(?-i:\b[A-Z][A-Za-z]+ \d+[A-Za-z]?(?:-\d+)? [A-Z]{2,} \d+\b)",
+            rf"\b(?-i:(?=[A-Z]|iP)){alternation(_CODE_WORDS)}[ \u00a0]\d+[A-Za-z]?(?:-\d+)?\b",  # "An 26", not "an 11"
+            r"\b(?:pages?|paragraph|clause|section|chapter|article|resolution|room|gate|platform|route|flight|highway)"
+            r"[ \u00a0]\d+[A-Za-z]?\b",
+            r"\b[A-Za-z]+-?\d+[A-Za-z]*(?:-\d+)?\b",
+            r"(?-i:\b(?!U\.[SNK]\.|E\.U\.)(?:[A-Z]\.){2,3} ?\d+\b)",
+            r"(?-i:\b(?:Group|Club) of (?:\d+|[A-Z][a-z]+)\b)",
             r"\b\d+(?:st|nd|rd|th)\b",
-            r"\b\d+-year-old\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-            r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-            r"|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?-year-old\b",
-            r"\b(?:aged|age) \d{1,3}\b",
+            rf"\b\d+-year-old\b|\b{alternation(_AGE_TENS)}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?-year-old\b",
+            r"\b(?:aged|ages?) (?:between )?\d{1,3}(?:(?: and | to |[-\u2013])\d{1,3})?\b",
+            rf"\b(?:children|boys|girls|kids|babies|infants|youngsters|those) (?:under|over|below|above|aged) (?:the age of )?(?:\d{{1,2}}|{_AGE_WORDS})\b",
+            r"(?-i:\b[A-Z][a-z'\u2019-]+, \d{1,3}(?=, (?:who|was|is|has|had|said|told|will|would|[a-z]+ed)\b))",
         )
-    ),
+    ) + ")",
     re.I,
 )
-
-
-_COMPOUND = re.compile(r"[-\u2011]([A-Za-z]+)")
-SPAN_COMPOUNDS = frozenset({"member", "nation", "country", "state", "point", "strong"})
+_COMPOUND = re.compile(r"[-\u2011]([A-Za-z]+(?:[-\u2011][A-Za-z]+)*)")
 
 
 @dataclass(frozen=True)
@@ -95,7 +116,7 @@ class Number:
     vague: bool = False
     percent: bool = False
     unit: str | None = None
-    compound: str | None = None
+    compound: str | None = None  # the words after a hyphen: "member" of "10-member", "square-metre"
 
 
 def non_figure_spans(text: str) -> list[tuple[int, int]]:
@@ -208,11 +229,11 @@ def _number(text: str, m: re.Match[str]) -> Number | None:
             start += len(phrase.split()[0]) + 1
             phrase = phrase[len(phrase.split()[0]) + 1:]
         value = words_value(phrase)
-        if value is None:
-            return None
+        if value is None or not math.isfinite(value):
+            return None  # "one hundred and one hundred and ..." overflows to infinity
         step, words = _step_of_integer(value), True
     else:
-        raw = m.group("digits")
+        raw = m.group("digits") or m.group("after_hyphen")
         if len(raw) > 40:
             return None
         value, step = _digits_value(raw)
@@ -239,9 +260,7 @@ def _number(text: str, m: re.Match[str]) -> Number | None:
     if text[end:end + 1] in ("-", "\u2011") and not percent:
         cm = _COMPOUND.match(text, end)
         if cm:
-            compound = cm.group(1).lower()
-            if compound in SPAN_COMPOUNDS:
-                end = cm.end()
+            compound, end = cm.group(1).lower().replace("\u2011", "-"), cm.end()
     if math.isinf(value) or math.isnan(value):
         return None
     return Number(start, end, value, step, words, vague, percent, unit, compound)

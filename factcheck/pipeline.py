@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import dates
+from . import dates, suppress
 from .attribute import attribute
 from .context import Organisations
 from .errors import ContractError, InputError
@@ -60,7 +60,7 @@ class Checker:
         self.gazetteer = Gazetteer(self.index.aliases.table["location"])
         subjects = self.index.aliases.table["subject"]
         names = {r.subject: r.subject for r in self.index.candidates("members") if r.subject}
-        self.organisations = Organisations(names | subjects | {c: c for c in subjects.values()})
+        self.organisations = Organisations(names | subjects | {c: c for c in subjects.values()}, self.gazetteer)
         self.context = Context(self.index, self.options.contested)
 
     def publication(self, doc: Document) -> tuple[dt.date | None, str]:
@@ -76,8 +76,14 @@ class Checker:
         figures = extract(doc, self.index.aliases, self.gazetteer, published, self.organisations)
         check_spans(doc, figures)
         figures = attribute(doc.checked, figures, sentences(doc.checked), self.index.aliases)
+        quiet = suppress.scan(doc)
+        figures = [f for f in figures if not quiet.hides_figure(f.start, doc.line_of(f.start))]
         claims = [self._claim(doc, i, f, published) for i, f in enumerate(figures, 1)]
-        findings = sorted(self._findings(claims), key=lambda f: (f.line, f.column, f.claim, f.rule))
+        starts = {c.id: c.start for c in claims}
+        findings = sorted(
+            (x for x in self._findings(claims) if not quiet.hides(x.rule, starts[x.claim], x.line)),
+            key=lambda f: (f.line, f.column, f.claim, f.rule),
+        )
         return FileReport(path=doc.path, published=published, published_from=published_from, claims=claims, findings=findings)
 
     def check_path(self, path: Path) -> FileReport:
@@ -113,18 +119,36 @@ class Checker:
                 )
 
 
-def run(targets: Sequence[Path], checker: Checker, stdin: Callable[[], Document] | None = None) -> tuple[Report, list[InputError]]:
-    """Check many articles; an unreadable one is reported as an error and the rest still checked."""
+def run(
+    targets: Sequence[Path], checker: Checker, stdin: Callable[[], Document] | None = None, texts: dict[str, str] | None = None,
+    jobs: int = 1,
+) -> tuple[Report, list[InputError]]:
+    """Check many articles; an unreadable one is reported as an error and the rest still checked.
+
+    When ``texts`` is given, each article's original text is kept there by path (for HTML).
+    With ``jobs`` > 1 the articles are checked in that many worker processes (``parallel``);
+    reports and errors keep the order of targets whatever the number of jobs.
+    """
+    from .parallel import Task, outcomes
+
+    tasks: list[Task] = []
+    for target in targets:
+        if str(target) == STDIN and stdin is not None:
+            try:
+                tasks.append(stdin())
+            except InputError as exc:
+                tasks.append(exc)
+        else:
+            tasks.append(target)
     reports: list[FileReport] = []
     errors: list[InputError] = []
-    for target in targets:
-        try:
-            if str(target) == STDIN and stdin is not None:
-                reports.append(checker.check_document(stdin()))
-            else:
-                reports.append(checker.check_path(target))
-        except InputError as exc:
-            errors.append(exc)
+    for report, text, error in outcomes(tasks, checker, jobs, keep_text=texts is not None):
+        if error is not None:
+            errors.append(error)
+        elif report is not None:
+            if texts is not None and text is not None:
+                texts[report.path] = text
+            reports.append(report)
     return Report.of(reports), errors
 
 

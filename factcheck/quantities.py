@@ -1,18 +1,18 @@
-"""The one module that imports quantulum3: currency knowledge for money figures.
+"""The one module that uses quantulum3: currency knowledge for money figures.
 
 quantulum3 ships a curated table of currencies (names, symbols, ISO codes); we read it from
-the package rather than keep our own list. Its full parser is not used on whole articles:
+the package's data file rather than keep our own list (the file is found without importing
+quantulum3, whose import costs a command-line run 10 ms it does not need). Its full parser is not used on whole articles:
 it misreads news figures ("half a million" as 1.5 million, "$3m" as dollar-metres, "27" out
 of dates) and is slow; see the README.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from functools import lru_cache
-from importlib import resources
-
-import quantulum3
+from pathlib import Path
 
 _EXTRA_NAMES = {
     # Currencies newsroom copy names that quantulum3's table lacks.
@@ -26,7 +26,10 @@ _EXTRA_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JP
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], dict[str, str]]:
     """(lower-case currency names and plurals -> code, symbols and codes -> code)."""
-    path = resources.files(quantulum3) / "units.json"
+    spec = importlib.util.find_spec("quantulum3")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("quantulum3 is not installed", name="quantulum3")
+    path = Path(list(spec.submodule_search_locations)[0]) / "units.json"
     units = json.loads(path.read_text(encoding="utf-8"))
     names: dict[str, str] = {}
     symbols: dict[str, str] = dict(_EXTRA_SYMBOLS)

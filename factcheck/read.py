@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .errors import InputError
+from .errors import BinaryFileError, InputError
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
@@ -33,13 +33,14 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$", re.M)  # value stripped after: (.*?)[ \t]*$ is quadratic
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
 _INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?:    |\t)[^\n]*(?:\n|\Z))+")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.S | re.I)
+_SCRIPT = re.compile(r"<(script|style)\b[^<>]{0,2000}>.*?(?:</\1\s*>|\Z)", re.S | re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>")
 _URL = re.compile(r"\]\([^)\s]{0,2000}\)|https?://\S{1,2000}")
 
@@ -49,20 +50,30 @@ def decode(data: bytes, path: str = "<bytes>", encoding: str | None = None) -> t
     if encoding:
         try:
             return data.decode(encoding), encoding
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot decode as {encoding}: {exc}", path) from None
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r} (--encoding)", path) from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"cannot decode as {encoding}: {exc.reason} at byte {exc.start}", path, _line_at(data, exc.start, encoding)) from None
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
-                raise InputError(f"invalid {name} text: {exc.reason} at byte {exc.start}", path) from None
+                at = exc.start + (len(bom) if name == "utf-8-sig" else 0)  # that codec counts after the mark
+                raise InputError(f"invalid {name} text: {exc.reason} at byte {at}", path, _line_at(data, at, name)) from None
     if b"\x00" in data[:8192]:
-        raise InputError("binary file (contains NUL bytes), not an article", path)
+        raise BinaryFileError("binary file (contains NUL bytes), not an article", path)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="strict") if _is_cp1252(data) else data.decode("latin-1"), "cp1252"
+
+
+def _line_at(data: bytes, offset: int, encoding: str) -> int | None:
+    """The 1-based line of a byte offset, for encodings where a newline is the byte 0x0A."""
+    if "16" in encoding or "32" in encoding:
+        return None
+    return data.count(b"\n", 0, offset) + 1
 
 
 def _is_cp1252(data: bytes) -> bool:
@@ -128,13 +139,13 @@ def kind_of(path: str) -> str:
 def prose(text: str, kind: str) -> tuple[str, dict[str, str]]:
     """The checkable prose of a text (same length, markup blanked) and its front matter."""
     front: dict[str, str] = {}
-    checked = text
+    checked = text = _LONE_CR.sub("\n", text)  # old Mac line ends read like LF (same length)
     m = _FRONT_MATTER.match(text)
     if m and kind in ("markdown", "text"):
-        front = {k.lower(): v.strip("'\"") for k, v in _FRONT_KEY.findall(m.group(1))}
+        front = {k.lower(): v.strip().strip("'\"") for k, v in _FRONT_KEY.findall(m.group(1))}
         checked = _blank(text, 0, m.end()) + text[m.end():]
     if kind == "markdown":
-        for pattern in (_FENCE, _INDENTED_CODE, _INLINE_CODE, _COMMENT, _TAG, _URL):
+        for pattern in (_FENCE, _INDENTED_CODE, _INLINE_CODE, _COMMENT, _SCRIPT, _TAG, _URL):
             checked = mask(checked, pattern)
     elif kind == "html":
         for pattern in (_COMMENT, _SCRIPT, _TAG):
@@ -143,6 +154,17 @@ def prose(text: str, kind: str) -> tuple[str, dict[str, str]]:
     else:
         checked = mask(checked, _COMMENT)
     return checked, front
+
+
+def comments(text: str, kind: str) -> list[tuple[int, int]]:
+    """Offsets of the HTML comments that are markup: not inside front matter, code or scripts."""
+    text = _LONE_CR.sub("\n", text)
+    m = _FRONT_MATTER.match(text)
+    visible = _blank(text, 0, m.end()) + text[m.end():] if m and kind in ("markdown", "text") else text
+    hiding = {"markdown": (_FENCE, _INDENTED_CODE, _INLINE_CODE), "html": (_SCRIPT,)}.get(kind, ())
+    for pattern in hiding:
+        visible = mask(visible, pattern)
+    return [(c.start(), c.end()) for c in _COMMENT.finditer(visible)]
 
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
@@ -165,7 +187,7 @@ def read_path(path: Path, encoding: str | None = None, max_bytes: int = DEFAULT_
     except InputError:
         raise
     except FileNotFoundError:
-        raise InputError("no such file", name) from None
+        raise InputError("broken symbolic link" if path.is_symlink() else "no such file", name) from None
     except IsADirectoryError:
         raise InputError("is a directory", name) from None
     except PermissionError:

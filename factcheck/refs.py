@@ -1,93 +1,99 @@
-"""Reference data: load curated CSVs (pandas), validate rows (pydantic), index series.
+"""Reference data: rows, aliases and the index of series (reading CSVs is ``refcsv``).
 
 A *series* is the rows sharing (metric, location, subject, source, period_start), ordered by
-``as_of``. The index is built once per run and answers "which rows could a figure about
-metric M in place L be compared with" without scanning all rows.
+``as_of``. The index is built once per run and answers "which series could a figure about
+metric M in place L be compared with" from two dictionary look-ups, never a scan of all rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import lru_cache
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from typing import NamedTuple
 
 from .errors import ReferenceDataError
 
-REQUIRED = ("metric", "location", "value", "as_of", "source", "source_url")
-OPTIONAL = ("subject", "low", "high", "period_start", "notes")
-ALIAS_COLUMNS = ("kind", "alias", "canonical")
-ALIAS_KINDS = ("source", "location", "metric", "subject")
+ALIAS_KINDS = ("source", "location", "metric", "subject", "demonym")
 ALIASES_FILE = "aliases.csv"
-_FORMULA_START = ("=", "+", "@")
+FAIR_BOUND = 1.25
+
+SeriesKey = tuple[str, str, str, str, "dt.date | None"]
 
 
-class RefRow(BaseModel):
-    """One validated reference row; ``file`` and ``line`` say where it came from."""
+class RefRow(NamedTuple):
+    """One reference row; ``file`` and ``line`` say where it came from (header = line 1).
 
-    model_config = ConfigDict(frozen=True)
+    A named tuple rather than a pydantic model: rows are validated column by column while
+    loading (``refcsv.parse_rows``), and 100,000 of them must build in a fraction of a second."""
 
     file: str
     line: int
     metric: str
     location: str
-    subject: str = ""
+    subject: str
     value: float
-    low: float | None = None
-    high: float | None = None
+    low: float | None
+    high: float | None
     as_of: dt.date
-    period_start: dt.date | None = None
+    period_start: dt.date | None
     source: str
     source_url: str
     notes: str = ""
 
-    @field_validator("low", "high", "period_start", mode="before")
-    @classmethod
-    def _empty_is_none(cls, value: object) -> object:
-        return None if value == "" else value
-
-    @field_validator("metric", "source", "source_url")
-    @classmethod
-    def _required(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be empty")
-        return value.strip()
-
-    @field_validator("as_of", "period_start", mode="before")
-    @classmethod
-    def _iso_date(cls, value: object) -> object:
-        if isinstance(value, str) and value and not _is_iso(value):
-            raise ValueError(f"{value!r} is not a YYYY-MM-DD date")
-        return value
-
     @property
-    def series(self) -> tuple[str, str, str, str, dt.date | None]:
+    def series(self) -> SeriesKey:
         return (self.metric, self.location, self.subject, self.source, self.period_start)
 
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The values the source's statement allows: a point, a range, or a limit."""
+        if self.low is not None and self.high is not None:
+            return self.low, self.high
+        if self.high is not None:
+            return self.high / 2, self.high
+        if self.low is not None:
+            return self.low, self.low * FAIR_BOUND
+        return self.value, self.value
 
-def _is_iso(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return len(value) == 10
+    def describe(self) -> str:
+        """The reference as the source stated it: '39,175', 'up to 1,900,000', '10-15'."""
+        if self.low is not None and self.high is not None:
+            return f"{fmt(self.low)}-{fmt(self.high)}"
+        if self.high is not None:
+            return f"up to {fmt(self.high)}"
+        if self.low is not None:
+            return f"more than {fmt(self.low)}"
+        return fmt(self.value)
+
+
+def fmt(value: float) -> str:
+    """A number as a reader writes it: 39,175 / 2.6 / 0.5."""
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
 @dataclass
 class Aliases:
-    """Canonical names for sources, locations, metrics and subjects (case-insensitive)."""
+    """Canonical names for sources, locations, metrics and subjects (case-insensitive), and
+    demonyms: the places whose people a group name stands for ("Palestinians" -> Gaza)."""
 
     table: dict[str, dict[str, str]] = field(default_factory=lambda: {k: {} for k in ALIAS_KINDS})
     lines: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    demonyms: dict[str, set[str]] = field(default_factory=dict)
+    _by_canonical: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, kind: str, alias: str, canonical: str, where: tuple[str, int] = ("", 0)) -> None:
         key = _key(alias)
+        self._by_canonical.pop(kind, None)
         self.table[kind][key] = canonical.strip()
         self.lines[(kind, key)] = where
+        if kind == "demonym":
+            self.demonyms.setdefault(key, set()).add(canonical.strip())
 
     def canonical(self, kind: str, name: str | None) -> str | None:
         """The canonical name for name, or name itself (stripped) when no alias maps it."""
@@ -102,9 +108,19 @@ class Aliases:
         key = _key(name)
         if key in self.table[kind]:
             return self.table[kind][key]
-        return next((c for c in self.table[kind].values() if _key(c) == key), None)
+        by_canonical = self._by_canonical.get(kind)
+        if by_canonical is None:  # built once per kind: known() runs for every source cue
+            by_canonical = self._by_canonical[kind] = {}
+            for canonical in self.table[kind].values():
+                by_canonical.setdefault(_key(canonical), canonical)
+        return by_canonical.get(key)
+
+    def people_of(self, group: str) -> set[str]:
+        """The places whose people a group name stands for (empty when unknown)."""
+        return self.demonyms.get(_key(group), set())
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(name: str) -> str:
     key = " ".join(name.lower().replace("\u2019", "'").split())
     return key[4:] if key.startswith("the ") else key
@@ -122,7 +138,7 @@ def csv_files(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*.csv") if p.is_file()))
+            out.extend(sorted(p for p in path.rglob("*.csv") if p.is_file() and not _hidden(p, path)))
         elif path.is_file():
             out.append(path)
         else:
@@ -130,114 +146,78 @@ def csv_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def _read_table(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> Iterator[dict[str, str]]:
-    """Rows of a CSV as dicts of strings, with 'line' set to the file line (header = 1)."""
-    import pandas as pd  # heavy import, paid only when CSVs are read
-
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", skipinitialspace=True)
-    except UnicodeDecodeError as exc:
-        raise ReferenceDataError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", path) from None
-    except pd.errors.EmptyDataError:
-        raise ReferenceDataError("empty file: expected a header row", path, 1) from None
-    except pd.errors.ParserError as exc:
-        raise ReferenceDataError(f"malformed CSV: {str(exc).strip()}", path) from None
-    except OSError as exc:
-        raise ReferenceDataError(f"cannot read: {exc.strerror or exc}", path) from None
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        hint = " (is the delimiter a comma?)" if len(frame.columns) == 1 else ""
-        raise ReferenceDataError(f"missing column(s): {', '.join(missing)}{hint}", path, 1)
-    unknown = [c for c in frame.columns if c not in columns + optional]
-    if unknown:
-        raise ReferenceDataError(f"unknown column(s): {', '.join(unknown)}", path, 1)
-    for index, record in enumerate(frame.to_dict("records")):
-        record = {k: (v.strip() if isinstance(v, str) else "") for k, v in record.items()}
-        record["line"] = str(index + 2)
-        yield record
-
-
-def _check_formula(path: Path, record: dict[str, str]) -> None:
-    for column, value in record.items():
-        if value.startswith(_FORMULA_START) and column not in ("value", "low", "high", "line"):
-            raise ReferenceDataError(f"column {column!r} holds a formula-like cell {value[:30]!r}", path, int(record["line"]))
-
-
-def load_aliases(path: Path, aliases: Aliases) -> None:
-    for record in _read_table(path, ALIAS_COLUMNS):
-        line = int(record["line"])
-        _check_formula(path, record)
-        if record["kind"] not in ALIAS_KINDS:
-            raise ReferenceDataError(f"kind {record['kind']!r} is not one of {', '.join(ALIAS_KINDS)}", path, line)
-        if not record["alias"] or not record["canonical"]:
-            raise ReferenceDataError("alias and canonical must not be empty", path, line)
-        aliases.add(record["kind"], record["alias"], record["canonical"], (str(path), line))
-
-
-def load_rows(path: Path) -> list[RefRow]:
-    rows: list[RefRow] = []
-    for record in _read_table(path, REQUIRED, OPTIONAL):
-        line = int(record.pop("line"))
-        _check_formula(path, record | {"line": str(line)})
-        try:
-            rows.append(RefRow(file=str(path), line=line, **record))
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            column = ".".join(str(p) for p in err["loc"]) or "row"
-            raise ReferenceDataError(f"column {column!r}: {err['msg']}", path, line) from None
-    return rows
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 class ReferenceIndex:
-    """All reference rows and aliases of a run, indexed by metric."""
+    """All reference rows and aliases of a run, indexed by metric and by (metric, location)."""
 
     def __init__(self, rows: list[RefRow], aliases: Aliases, files: list[Path]) -> None:
         self.rows = rows
         self.aliases = aliases
         self.files = files
-        self._by_metric: dict[str, list[RefRow]] = defaultdict(list)
+        by_metric: dict[str, list[RefRow]] = defaultdict(list)
+        series: dict[SeriesKey, list[RefRow]] = defaultdict(list)
         for row in rows:
-            self._by_metric[row.metric].append(row)
+            by_metric[row[2]].append(row)
+            series[(row[2], row[3], row[4], row[10], row[9])].append(row)
+        self._by_metric = dict(by_metric)
+        self.series: dict[SeriesKey, list[RefRow]] = {}
+        places: dict[tuple[str, str], list[SeriesKey]] = defaultdict(list)
+        for key in sorted(series, key=lambda k: tuple(str(p) for p in k)):
+            self.series[key] = sorted(series[key], key=lambda r: r.as_of)
+            places[(key[0], key[1])].append(key)
+        self._by_place = dict(places)
 
     @classmethod
     def load(cls, paths: Iterable[Path | str] | None = None) -> ReferenceIndex:
-        """Load every CSV under paths (default: the bundled data); aliases.csv holds aliases."""
+        """Load every CSV under paths (default: the bundled data); aliases.csv holds aliases.
+
+        The bundled aliases (names of places, sources, metrics) are always loaded first, so
+        your own data files can use the usual names; your aliases.csv adds to or overrides them."""
         chosen = [Path(p) for p in paths] if paths else [bundled_path()]
         files = csv_files(chosen)
-        if not files:
+        if not any(p.name != ALIASES_FILE for p in files):
             raise ReferenceDataError("no reference CSV files found", ", ".join(map(str, chosen)))
+        from .cache import cached  # a built index is cached on disk, keyed by files and code
+
+        bundled = bundled_path() / ALIASES_FILE
+        inputs = [*files, bundled] if bundled.is_file() else files
+        code = [Path(__file__).with_name(name) for name in ("refs.py", "refcsv.py", "places.py")]
+        return cached("refs", inputs, code, lambda: cls._build(files), cls)
+
+    @classmethod
+    def _build(cls, files: list[Path]) -> ReferenceIndex:
+        """Read, validate and index files (what ``load`` caches)."""
+        from .refcsv import load_aliases, load_rows
+
         aliases = Aliases()
+        bundled = bundled_path() / ALIASES_FILE
+        if bundled.is_file() and not any(p.resolve() == bundled.resolve() for p in files):
+            load_aliases(bundled, aliases)
         rows: list[RefRow] = []
         for path in files:
             if path.name == ALIASES_FILE:
                 load_aliases(path, aliases)
-            else:
-                rows.extend(load_rows(path))
-        rows = [r.model_copy(update=_canonical_fields(r, aliases)) for r in rows]
+        for path in files:
+            if path.name != ALIASES_FILE:
+                rows.extend(load_rows(path, aliases))
         return cls(rows, aliases, files)
 
     def candidates(self, metric: str) -> list[RefRow]:
+        """Every row of a metric."""
         return self._by_metric.get(metric, [])
 
-    @cached_property
-    def series(self) -> dict[tuple[str, str, str, str, dt.date | None], list[RefRow]]:
-        out: dict[tuple[str, str, str, str, dt.date | None], list[RefRow]] = defaultdict(list)
-        for row in self.rows:
-            out[row.series].append(row)
-        for rows in out.values():
-            rows.sort(key=lambda r: r.as_of)
-        return dict(out)
+    def series_at(self, metric: str, location: str | None) -> list[tuple[SeriesKey, list[RefRow]]]:
+        """The series of a metric in a place, plus those with no place (memberships)."""
+        keys = self._by_place.get((metric, location), []) if location else []
+        keys = keys + self._by_place.get((metric, ""), [])
+        return [(k, self.series[k]) for k in keys]
 
     def sources_for(self, metric: str, location: str | None) -> list[str]:
         """Sources with a series for metric (in location, when given)."""
-        return sorted({r.source for r in self.candidates(metric) if not location or r.location in ("", location)})
+        if location:
+            return sorted({k[3] for k, _ in self.series_at(metric, location)})
+        return sorted({r.source for r in self.candidates(metric)})
 
-
-def _canonical_fields(row: RefRow, aliases: Aliases) -> dict[str, str]:
-    return {
-        "metric": aliases.canonical("metric", row.metric) or row.metric,
-        "location": aliases.canonical("location", row.location) or "",
-        "subject": aliases.canonical("subject", row.subject) or "",
-        "source": aliases.canonical("source", row.source) or row.source,
-    }

@@ -17,8 +17,10 @@ ABBREVIATIONS = frozenset(
     no nos vs etc approx est dept univ fig jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun u.s u.n u.k e.u a.m p.m i.e e.g mt ft pres""".split()
 )
-_STOP = re.compile(r"[.!?]+[\"'\u2019\u201d)\]]*(?=\s+[\"'\u2018\u201c(\[]?[A-Z0-9])")
-_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
+_STOP = re.compile(r"(?<![.!?])[.!?]+[\"'\u2019\u201d)\]]*(?=\s+[\"'\u2018\u201c(\[]?[A-Z0-9])")
+_BREAK = re.compile(r"(?<![ \t])[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
+# Longer sentences are cut: no news sentence is this long, and per-figure work scans its sentence.
+MAX_SENTENCE = 1000
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,12})$")
 
 
@@ -67,8 +69,22 @@ def _line_ends(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+_LAST: dict[str, tuple[str, list[Sentence]]] = {}
+
+
 def sentences(text: str) -> list[Sentence]:
-    """Split text into sentences with paragraph numbers; spans exclude surrounding space."""
+    """Split text into sentences with paragraph numbers; spans exclude surrounding space.
+
+    The last text's sentences are kept: extract and attribute both ask for the same text's."""
+    last = _LAST.get("last")
+    if last is not None and last[0] is text:
+        return list(last[1])
+    out = _sentences(text)
+    _LAST["last"] = (text, out)
+    return list(out)
+
+
+def _sentences(text: str) -> list[Sentence]:
     cuts: list[tuple[int, int, bool]] = []
     for m in _STOP.finditer(text):
         if not _is_abbreviation(text, m.start()):
@@ -86,11 +102,21 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> bool:
+    """Append text[start:end] trimmed; a run longer than MAX_SENTENCE (a table, a pasted log)
+    is cut at white space into pieces, so that work per figure stays bounded by it."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    added = False
+    while end - start > MAX_SENTENCE:
+        space = max(text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE), text.rfind("\t", start + MAX_SENTENCE // 2, start + MAX_SENTENCE))
+        cut = space if space > start else start + MAX_SENTENCE
+        added = _add(out, text, start, cut, paragraph) or added
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, paragraph, len(out)))
         return True
-    return False
+    return added

@@ -46,3 +46,49 @@ def test_canonical_source_through_aliases(checker: Checker) -> None:
     text = "More than 39,000 people have been killed in Gaza, according to Palestinian health authorities."
     (claim,) = check(text, published=dt.date(2024, 7, 27), checker=checker).claims
     assert claim.canonical_source == "Gaza Ministry of Health"
+
+
+def test_quotation_continues_with_the_same_speaker(checker: Checker) -> None:
+    text = '"Nothing is left," Mayor Lina Sousa said. "Forty homes burned."\n\nThe agency says 12 people died.'
+    assert sources(checker, text) == [("Forty", "Mayor Lina Sousa"), ("12", "agency")]
+
+
+def test_speaker_before_a_quotation(checker: Checker) -> None:
+    text = 'Mayor Lina Sousa told reporters: "We have counted 40 bodies."'
+    assert sources(checker, text) == [("40", "Mayor Lina Sousa")]
+
+
+def test_bare_cue_in_the_next_sentence(checker: Checker) -> None:
+    text = "Some 300 people died. That is according to the National Emergency Operation Centre."
+    assert sources(checker, text) == [("Some 300", "National Emergency Operation Centre")]
+
+
+def test_bare_cue_does_not_reach_into_a_new_paragraph(checker: Checker) -> None:
+    text = "Some 300 people died.\n\nThe figures were provisional, the centre said."
+    assert sources(checker, text) == [("Some 300", None)]
+
+
+def test_citing_names_the_original_source(checker: Checker) -> None:
+    text = "A local committee said 56 people were killed in the past week, citing hospital doctors."
+    assert sources(checker, text) == [("56", "hospital doctors")]
+
+
+def test_short_reference_through_source_aliases(checker: Checker) -> None:
+    text = (
+        "Nearly 90,000 people have fled their homes, according to the International Organization for Migration. "
+        "The UN agency said about 1,300 were living in shelters."
+    )
+    assert sources(checker, text) == [
+        ("Nearly 90,000", "International Organization for Migration"),
+        ("about 1,300", "International Organization for Migration"),
+    ]
+
+
+def test_it_said_and_elided_subject(checker: Checker) -> None:
+    text = "Rescuers pulled eight people out alive, the State Emergency Service said. It put the number of injured at 18 and said at least three people were missing."
+    assert [s for _, s in sources(checker, text)] == ["State Emergency Service"] * 3
+
+
+def test_a_new_source_in_the_same_sentence(checker: Checker) -> None:
+    text = "The coast guard said at least 78 people died, and UN agencies said hundreds more were missing."
+    assert sources(checker, text) == [("at least 78", "coast guard"), ("hundreds", "UN agencies")]

@@ -27,6 +27,23 @@ def figures(checker: Checker, text: str) -> list:
         ("Up to 1.9 million people were displaced.", "Up to 1.9 million", Qualifier.up_to),
         ("Between 10 and 15 people were killed.", "Between 10 and 15", Qualifier.range),
         ("Hundreds of people were injured.", "Hundreds", Qualifier.at_least),
+        ("Tens of thousands of people fled.", "Tens of thousands", Qualifier.at_least),
+        ("Around 135,000 people have fled.", "Around 135,000", Qualifier.approx),
+        ("Roughly 1.2 million people were uprooted.", "Roughly 1.2 million", Qualifier.approx),
+        ("Approximately 60 percent voted.", "Approximately 60 percent", Qualifier.approx),
+        ("Almost 40% of migrants go hungry.", "Almost 40%", Qualifier.nearly),
+        ("Close to 450,000 people have fled.", "Close to 450,000", Qualifier.nearly),
+        ("Turnout was just under 59%.", "just under 59%", Qualifier.nearly),
+        ("Over 70,000 people were injured.", "Over 70,000", Qualifier.more_than),
+        ("Upwards of 19,000 people were arrested.", "Upwards of 19,000", Qualifier.more_than),
+        ("In excess of 1.4 million people were displaced.", "In excess of 1.4 million", Qualifier.more_than),
+        ("No fewer than 23 people were shot dead.", "No fewer than 23", Qualifier.at_least),
+        ("Under 20% of clinics work.", "Under 20%", Qualifier.less_than),
+        ("As many as 750 people were on board.", "As many as 750", Qualifier.up_to),
+        ("The strike killed 50 or more people.", "50 or more", Qualifier.at_least),
+        ("Police arrested 1,000+ people.", "1,000+", Qualifier.more_than),
+        ("Adding 10-14 days to voyages.", "10-14", Qualifier.range),
+        ("Another 10 to 15 centimetres of rain fell.", "10 to 15", Qualifier.range),
     ],
 )
 def test_qualifiers_join_the_span(checker: Checker, sentence: str, text: str, qualifier: Qualifier) -> None:
@@ -37,6 +54,50 @@ def test_qualifiers_join_the_span(checker: Checker, sentence: str, text: str, qu
 def test_range_values(checker: Checker) -> None:
     (claim,) = figures(checker, "Between 10 and 15 million people were affected.")
     assert (claim.value, claim.high) == (10e6, 15e6)
+    (claim,) = figures(checker, "Two or three boats sank.")
+    assert (claim.text, claim.value, claim.high) == ("Two or three", 2, 3)
+
+
+def test_a_change_is_not_a_range(checker: Checker) -> None:
+    claims = figures(checker, "Brent crude fell 2.4% to $80.86 a barrel.")
+    assert [(c.text, c.metric) for c in claims] == [("2.4%", "percent"), ("$80.86", "money")]
+
+
+def test_over_a_period_is_not_a_qualifier(checker: Checker) -> None:
+    (claim,) = figures(checker, "The money will be paid over four years.")
+    assert (claim.text, claim.qualifier) == ("four years", Qualifier.exact)
+    (claim,) = figures(checker, "The embargo has lasted for over 60 years.")
+    assert (claim.text, claim.qualifier) == ("over 60 years", Qualifier.more_than)
+
+
+def test_headline_figure_takes_the_metric_of_its_body_twin(checker: Checker) -> None:
+    text = ("China pledges 360 billion yuan to Africa\n\n"
+            "BEIJING - Xi pledged 360 billion yuan in financing for Africa over the next three years.")
+    claims = figures(checker, text)
+    assert [(c.text, c.metric) for c in claims][:2] == [("360 billion yuan", "money"), ("360 billion yuan", "money")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("More than 39,000 Palestinians have been killed in Gaza since Oct. 7.", dt.date(2023, 10, 7)),
+        ("Some 10 million people have been displaced since the war began in October 2023.", dt.date(2023, 10, 1)),
+        ("At least 226 people have been killed since fighting erupted on May 10.", dt.date(2024, 5, 10)),
+        ("Since Oct. 7, more than 600 people have been killed.", dt.date(2023, 10, 7)),
+        ("Fires have burned 13.7 million hectares so far this year.", dt.date(2024, 1, 1)),
+        ("More than 400 prisoners have died since 2021.", dt.date(2021, 1, 1)),
+        ("The ministry counted 1,020 deaths since January.", dt.date(2024, 1, 1)),
+    ],
+)
+def test_period_start(checker: Checker, sentence: str, start: dt.date) -> None:
+    (claim,) = figures(checker, sentence)
+    assert claim.period_start == start
+
+
+def test_same_period_carries_the_period(checker: Checker) -> None:
+    text = "The group said 26,000 people had been arrested since Feb. 1, 2021. It said 4,468 people had been killed over the same period."
+    claims = figures(checker, text)
+    assert [c.period_start for c in claims] == [dt.date(2021, 2, 1), dt.date(2021, 2, 1)]
 
 @pytest.mark.parametrize(
     ("sentence", "metric"),
@@ -52,6 +113,7 @@ def test_range_values(checker: Checker) -> None:
         ("Donors pledged $3m in aid.", "aid"),
         ("The budget is $3m.", "money"),
         ("He met Castro 22 years ago.", "years"),
+        ("The ELN was founded 60 years ago.", "years"),
         ("Police arrested 45 protesters.", "detained"),
     ],
 )

@@ -26,7 +26,13 @@ from factcheck.numbers import find_numbers, words_value
         ("US$40 million", "US$40 million", 4e7, 1e6),
         ("tens of thousands", "tens of thousands", 1e4, 1e4),
         ("the 10-member bloc", "10-member", 10, 1),
+        ("a five-point plan", "five-point", 5, 1),
+        ("a 200,000-square-metre plant", "200,000-square-metre", 2e5, 1e5),
         ("30 members", "30", 30, 1),
+        ("12 percent of voters", "12 percent", 12, 1),
+        ("twenty-two years", "twenty-two", 22, 1),
+        ("€2.5bn", "€2.5bn", 2.5e9, 1e8),
+        ("some 7 million people", "7 million", 7e6, 1e6),
     ],
 )
 def test_values(text: str, surface: str, value: float, step: float) -> None:
@@ -48,10 +54,30 @@ def test_currency_and_percent_markers() -> None:
 @pytest.mark.parametrize(
     "text",
     ["July 27, 2024", "on Oct. 7", "27 July 2024", "in the 1990s", "COP28", "F-16", "Covid-19", "Resolution 2334",
-     "the 57th meeting", "at 3 p.m.", "at 10:30", "a 45-year-old man", "G7 leaders", "2024-07-27"],
+     "the 57th meeting", "at 3 p.m.", "at 10:30", "a 45-year-old man", "G7 leaders", "2024-07-27",
+     "by 1530 GMT", "call (02) 8911-1406", "the 2023-24 season", "the 1981-2010 average", "the Boeing 737 MAX 9",
+     "the bill, H.R. 815", "a Boeing 737-8", "Group of Seven", "on page 34", "Sheikh Hasina, 76, who",
+     "Min Aung Hlaing, 67, extended", "men aged between 20 and 40", "children under five", "aged 12"],
 )
 def test_not_quantities(text: str) -> None:
-    assert find_numbers(text) == []
+    assert [text[n.start:n.end] for n in find_numbers(text)] == []
+
+
+def test_codes_are_case_sensitive() -> None:
+    """'An 26' is an aircraft, 'an 11-member bloc' a figure."""
+    assert find_numbers("an An 26 crashed") == []
+    (n,) = find_numbers("an 11-member bloc")
+    assert (n.value, n.compound) == (11, "member")
+
+
+def test_hyphenated_range_yields_both_ends() -> None:
+    text = "adding 10-14 days"
+    assert [text[n.start:n.end] for n in find_numbers(text)] == ["10", "14"]
+
+
+def test_thousands_separators_are_not_years() -> None:
+    (n,) = find_numbers("killed over 2,000 people")
+    assert n.value == 2000 and n.step == 1000
 
 
 def test_words_value() -> None:

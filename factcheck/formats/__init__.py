@@ -1,29 +1,61 @@
-"""Output formats: one module per format, each with ``render(report, style) -> str``."""
+"""Output formats: one module per format, each with ``render(report, style) -> str``.
+
+A format only renders: ``shown`` applies ``--min-severity`` (the summary then counts what is
+shown); the exit code is decided on the whole report elsewhere.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from ..models import Report
-from . import json_format, text
+from ..models import Reference, Report
+from . import github, html, json_format, line, markdown, sarif, text
 
-__all__ = ["FORMATS", "Style", "render"]
+__all__ = ["FORMATS", "Style", "render", "shown", "use_color"]
 
 
 @dataclass(frozen=True)
 class Style:
-    """How to render: colour on or off, and the least severity to show."""
+    """How to render, and what a format may need besides the report.
+
+    ``texts`` maps a report path to the article's original text (the HTML format shows the
+    article); ``series`` gives the whole reference series a reference row belongs to (the
+    HTML format charts it). Both are optional: without them the HTML is less rich.
+    """
 
     color: bool = False
     min_severity: int = 1
+    texts: Mapping[str, str] = field(default_factory=dict)
+    series: Callable[[Reference], Sequence[Reference]] | None = None
 
 
 FORMATS: dict[str, Callable[[Report, Style], str]] = {
     "text": text.render,
+    "line": line.render,
     "json": json_format.render,
+    "markdown": markdown.render,
+    "html": html.render,
+    "sarif": sarif.render,
+    "github": github.render,
 }
 
 
+def shown(report: Report, min_severity: int) -> Report:
+    """The report with only findings at or above min_severity (rank), summary recounted."""
+    if min_severity <= 1:
+        return report
+    return Report.of([
+        f.model_copy(update={"findings": [x for x in f.findings if x.severity.rank >= min_severity]})
+        for f in report.files
+    ])
+
+
+def use_color(isatty: bool, no_color_flag: bool, environ: Mapping[str, str]) -> bool:
+    """Colour only on a terminal, never with --no-color or a non-empty NO_COLOR (no-color.org)."""
+    return isatty and not no_color_flag and not environ.get("NO_COLOR")
+
+
 def render(report: Report, name: str, style: Style | None = None) -> str:
-    return FORMATS[name](report, style or Style())
+    style = style or Style()
+    return FORMATS[name](shown(report, style.min_severity), style)

@@ -11,12 +11,4 @@ if TYPE_CHECKING:
 
 
 def render(report: Report, style: Style) -> str:
-    shown = report.model_copy(
-        update={
-            "files": [
-                f.model_copy(update={"findings": [x for x in f.findings if x.severity.rank >= style.min_severity]})
-                for f in report.files
-            ]
-        }
-    )
-    return shown.model_dump_json(indent=2) + "\n"
+    return report.model_dump_json(indent=2) + "\n"

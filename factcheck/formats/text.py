@@ -1,19 +1,45 @@
-"""Plain terminal output: each figure in its sentence with its verdict, then a summary line."""
+"""Terminal output, grouped by file: each figure in its sentence with its verdict and findings,
+then a summary line ("0 errors, 2 warnings, 1 info in 5 figures in 2 files").
+
+With ``--min-severity`` above info only the figures with a finding shown are listed.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
 from ..match import fmt
-from ..models import Claim, FileReport, Report, Verdict
+from ..models import Claim, FileReport, Finding, Report, Verdict
 
 if TYPE_CHECKING:
     from . import Style
 
 _COLORS = {
     Verdict.supported: "32", Verdict.contradicted: "31", Verdict.outdated: "33", Verdict.unverifiable: "2",
-    "error": "31", "warning": "33", "info": "36",
+    "error": "31", "warning": "33", "info": "36", "path": "1",
 }
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        return _CONTROL.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {k: _scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    return value
+
+
+def _printable(report: FileReport) -> FileReport:
+    """The report with control characters (an article's or a reference file's terminal escapes)
+    replaced by U+FFFD, so that printing it cannot drive the terminal."""
+    data = report.model_dump()
+    scrubbed = _scrub(data)
+    return report if scrubbed == data else FileReport.model_validate(scrubbed)
 
 
 def _paint(text: str, key: object, style: Style) -> str:
@@ -22,24 +48,24 @@ def _paint(text: str, key: object, style: Style) -> str:
 
 
 def _marked(claim: Claim, style: Style) -> str:
-    sentence = claim.sentence
-    at = sentence.find(claim.text)
+    sentence, text = claim.sentence, " ".join(claim.text.split())
+    at = sentence.find(text)
     if at < 0:
         return sentence
-    mark = _paint(f"[{claim.text}]", claim.verdict, style) if style.color else f"[{claim.text}]"
-    return sentence[:at] + mark + sentence[at + len(claim.text):]
+    return sentence[:at] + _paint(f"[{text}]", claim.verdict, style) + sentence[at + len(text):]
 
 
 def _file(report: FileReport, style: Style) -> list[str]:
-    lines = [f"{report.path} (published {report.published or 'unknown'}, from {report.published_from})"]
-    findings = {}
+    report = _printable(report)
+    lines = [f"{_paint(report.path, 'path', style)} (published {report.published or 'unknown'}, from {report.published_from})"]
+    findings: dict[str, list[Finding]] = {}
     for finding in report.findings:
-        if finding.severity.rank >= style.min_severity:
-            findings.setdefault(finding.claim, []).append(finding)
-    for claim in report.claims:
+        findings.setdefault(finding.claim, []).append(finding)
+    claims = report.claims if style.min_severity <= 1 else [c for c in report.claims if c.id in findings]
+    for claim in claims:
         verdict = _paint(claim.verdict.value, claim.verdict, style)
         about = ", ".join(x for x in (claim.metric, claim.location, f"source: {claim.source}" if claim.source else "no source") if x)
-        lines.append(f"{report.path}:{claim.line}:{claim.column}: {verdict}: {claim.text} ({about})")
+        lines.append(f"{report.path}:{claim.line}:{claim.column}: {verdict}: {' '.join(claim.text.split())} ({about})")
         lines.append(f"    {_marked(claim, style)}")
         if claim.current is not None:
             ref = claim.current
@@ -48,11 +74,14 @@ def _file(report: FileReport, style: Style) -> list[str]:
             lines.append(f"    {_paint(finding.severity.value, finding.severity.value, style)} {finding.rule}: {finding.message}")
     if not report.claims:
         lines.append("    no figures found")
+    elif not claims:
+        lines.append("    no findings shown")
     return lines
 
 
 def summary_line(report: Report) -> str:
     s = report.summary
+
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
     return (

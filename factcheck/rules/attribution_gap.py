@@ -23,9 +23,16 @@ RULE = Rule(
 )
 
 
+_MAX_SOURCES = 6
+
+
 def check(claim: Claim, context: Context) -> str | None:
     if claim.source or claim.metric not in context.contested:
         return None
+    message = f"{claim.text!r} ({claim.metric}) is not attributed to any source"
     sources = context.index.sources_for(claim.metric, claim.location)
-    hint = f"; sources with a '{claim.metric}' series{' for ' + claim.location if claim.location else ''}: {', '.join(sources)}" if sources else ""
-    return f"{claim.text!r} ({claim.metric}) is not attributed to any source{hint}"
+    if not sources:
+        return message
+    named = ", ".join(sources[:_MAX_SOURCES]) + (f" and {len(sources) - _MAX_SOURCES} more" if len(sources) > _MAX_SOURCES else "")
+    place = f" for {claim.location}" if claim.location else ""
+    return f"{message}; sources with a '{claim.metric}' series{place}: {named}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..match import fmt, same_source
 from ..models import Claim, Severity, Verdict
 from .base import Rule
 
@@ -16,8 +17,9 @@ RULE = Rule(
     severity=Severity.warning,
     summary="The figure is attributed to a source whose own data does not hold it; another source's does.",
     description=(
-        "The attributed source has no series for this figure, but another source's series supports "
-        "it: the figure is probably that source's. Check the attribution."
+        "The attributed source has no reference series for this figure, but another source's series "
+        "supports it: the figure is probably that source's. Check the attribution, or say whose "
+        "figure it is ('the UN, citing the health ministry')."
     ),
 )
 
@@ -25,9 +27,10 @@ RULE = Rule(
 def check(claim: Claim, context: Context) -> str | None:
     if not claim.source or claim.reference is None or claim.verdict is not Verdict.supported:
         return None
-    if claim.canonical_source == claim.reference.source:
+    if same_source(claim.canonical_source or claim.source, claim.reference.source, context.index.aliases):
         return None
+    ref = claim.reference
     return (
-        f"{claim.text!r} is attributed to {claim.source!r} but matches the series of "
-        f"{claim.reference.source} ({claim.reference.as_of})"
+        f"{claim.text!r} is attributed to {claim.source!r}, which has no series for it; it is "
+        f"{ref.source}'s figure ({fmt(ref.value)} as of {ref.as_of})"
     )

@@ -16,9 +16,10 @@ RULE = Rule(
     severity=Severity.info,
     summary="No reference series covers this figure, so it was not checked.",
     description=(
-        "No reference row matches the figure's metric, place and subject on or before the "
-        "publication date. The figure may well be right; it needs a human check, or a reference "
-        "series added to the data (see reference_data/README.md)."
+        "No reference row matches the figure's metric, place, subject and period on or before the "
+        "publication date, or the figure lies above a growing series' latest row by no more than the "
+        "series has been growing since (it may be newer than the data). The figure may well be right; "
+        "it needs a human check, or a reference row added to the data (see reference_data/README.md)."
     ),
 )
 
@@ -26,5 +27,7 @@ RULE = Rule(
 def check(claim: Claim, context: Context) -> str | None:
     if claim.verdict is not Verdict.unverifiable:
         return None
+    if claim.message and not claim.message.startswith("no reference series covers"):
+        return f"{claim.message}: check {claim.text!r} by hand"
     where = f" in {claim.location}" if claim.location else ""
     return f"no reference series for '{claim.metric}'{where}: check {claim.text!r} by hand"

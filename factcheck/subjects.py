@@ -1,0 +1,128 @@
+"""Who or what a figure counts: the noun phrase after it (tests/corpus/README.md, "Subject").
+
+``noun_phrase`` reads the words after a figure up to the counted head noun: "Chinese
+military aircraft", "women and children", "prisoners of war". Modifiers that only
+evaluate ("new", "strong") and proper names that are not nationalities ("Boeing jets") are
+dropped; nationalities come from the gazetteer's demonyms, not a list of our own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[ \u00a0]*([A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*)")
+IRREGULAR = frozenset(
+    """people children men women police personnel staff crew aircraft cattle livestock youth dead wounded
+    injured missing sheep fish clergy militia""".split()
+)
+PERSON_HEADS = {"dead": "people", "wounded": "people", "injured": "people", "missing": "people", "others": "people",
+                "persons": "people", "individuals": "people", "bodies": "people"}
+# Words after a figure that end a noun phrase before it has a head.
+STOP = frozenset(
+    """of in at to on from for by with and or but have has had were was are is be been being the a an this that
+    these those it its their his her who which whom as than since during after before over under more less about
+    into out up down per each every percent its this has
+    was is as us thus across always perhaps unless news this whereas plus minus against including while when
+    where will would could can may might must shall should do does did not no also still only just already now
+    then there here so yet some all most many much few several such same own other""".split()
+)
+DROP = frozenset(
+    """new more other additional further extra strong consecutive separate different major minor small large big
+    total whole remaining existing current former recent estimated reported some many few several various
+    further fresh another previous suspected confirmed affected reported alleged powerful deadly heavy massive huge
+    severe senior""".split()
+)
+# Metric words the metric already says: "displaced people" counts people.
+METRIC_WORDS = frozenset("displaced internally dead wounded injured killed missing detained abducted kidnapped".split())
+_COMPLEMENT = frozenset("war understanding conscience".split())  # fixed "of" complements
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A counted noun phrase: its words as kept, its head noun and its span."""
+
+    text: str
+    head: str
+    start: int
+    end: int
+
+
+def is_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in IRREGULAR or lower.endswith(("men", "people")) or word[0].isupper() and lower.endswith("ese"):
+        return True  # "Sudanese", "Timorese" are plural too
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "\u2019s")) and lower not in STOP
+
+
+def _is_noun(word: str) -> bool:
+    """A plural noun that can extend or join a phrase (not "injured", "killed")."""
+    lower = word.lower()
+    return is_plural(word) and lower not in METRIC_WORDS and lower not in PERSON_HEADS and not lower.endswith(("ed", "ing"))
+
+
+def _adjective(word: str, demonym: Callable[[str], bool]) -> bool:
+    """A capitalised modifier kept in a subject: a nationality or a regional adjective ("African")."""
+    return demonym(word) or bool(re.search(r"(?:an|ean|ese|ish)$", word))
+
+
+def noun_phrase(text: str, at: int, limit: int, demonym: Callable[[str], bool] = lambda w: False) -> Phrase | None:
+    """The noun phrase starting at ``at`` (before ``limit``) that ends in a plural head noun."""
+    words: list[tuple[str, int, int]] = []
+    pos = at
+    while len(words) < 7:
+        m = _WORD.match(text, pos, limit)
+        if not m:
+            break
+        words.append((m.group(1), m.start(1), m.end(1)))
+        pos = m.end()
+    head = None
+    for i, (word, _, _) in enumerate(words[:5]):
+        if word[0].isdigit() and i > 0 and words[i - 1][0][0].isupper():
+            continue  # a model number: "Boeing 737 MAX 9 jets"
+        if word[0].isdigit() or word.lower() in STOP - {"more", "other", "some"} and word.lower() not in DROP:
+            return None
+        if is_plural(word):
+            nxt = words[i + 1][0] if i + 1 < len(words) else ""
+            if word[0].isupper() and word.lower().endswith("ese") and nxt[:1].isalpha() and nxt.lower() not in STOP:
+                continue  # "Chinese military aircraft": a modifier here
+            head = i
+            break
+    if head is None:
+        return None
+    while head + 1 < len(words) and _is_noun(words[head + 1][0]):
+        head += 1  # "crew members", "police officers"
+    last = head
+    if head + 2 < len(words) and words[head + 1][0] == "and":
+        for j in (head + 2, head + 3):
+            if j >= len(words) or words[j][0][0].isdigit() or words[j][0].lower() in STOP:
+                break
+            if _is_noun(words[j][0]):
+                last = j
+                while last + 1 < len(words) and _is_noun(words[last + 1][0]):
+                    last += 1  # "soldiers and police officers"
+                break
+    if last + 2 < len(words) and words[last + 1][0] == "of" and words[last + 2][0].lower() in _COMPLEMENT:
+        last += 2
+    kept: list[str] = []
+    for i, (word, _, _) in enumerate(words[:last + 1]):
+        lower = word.lower()
+        if i < head and (lower in DROP or lower in METRIC_WORDS or word[0].isdigit() or word[0].isupper() and not _adjective(word, demonym)):
+            continue
+        if i == head and lower in PERSON_HEADS and not kept:
+            kept.append(PERSON_HEADS[lower])
+            continue
+        kept.append(word)
+    return Phrase(" ".join(kept), words[head][0].lower(), words[0][1], words[last][2])
+
+
+def antecedent_before(text: str, at: int, floor: int, demonym: Callable[[str], bool] = lambda w: False) -> Phrase | None:
+    """The noun phrase that ends right before ``at`` (", tens of thousands of whom" -> the troops)."""
+    starts = [m.start(1) for m in re.finditer(r"(?:^|[ \u00a0])([A-Za-z])", text[max(floor, at - 60):at])]
+    base = max(floor, at - 60)
+    for offset in starts:
+        phrase = noun_phrase(text, base + offset, at, demonym)
+        if phrase is not None and text[phrase.end:at].strip(" ,\u00a0") == "":
+            return phrase
+    return None

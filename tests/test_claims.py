@@ -1,0 +1,75 @@
+"""Which numbers are claims: tests/corpus/README.md's "Not claims", "Years" and "Ordinals"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.pipeline import Checker, check
+
+PUBLISHED = dt.date(2024, 7, 27)
+
+
+def texts(checker: Checker, text: str, published: dt.date = PUBLISHED) -> list[str]:
+    return [c.text for c in check(text, published=published, checker=checker).claims]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a year after since/in that dates a past event is a claim
+        ("Cuba has been under a US embargo since 1962.", ["1962"]),
+        ("The revolution overthrew the Shah's regime in 1979.", ["1979"]),
+        ("Amkor, founded in 1968, makes chips.", ["1968"]),
+        ("The programme comes after the country defaulted on its debt in 2022 amid a crisis.", ["2022"]),
+        # ... but not another figure's reference period, a date, an attribute or a plan
+        ("Turnout fell to 59%, down from 66% in 2019.", ["59%", "66%"]),
+        ("Up from just three in 2014, 23 allies now meet the target.", ["three", "23"]),
+        ("In 2019, more than 100 people died when a boat capsized.", ["more than 100"]),
+        ("He has served two terms since 2012.", ["two"]),
+        ("The war began in April 2023.", []),
+        ("The 2014 abduction shocked the world.", []),
+        ("Leaders will return to the issue in early 2025.", []),
+        ("Inflation will average 2.6% in 2026.", ["2.6%"]),
+    ],
+)
+def test_years(checker: Checker, sentence: str, expected: list[str]) -> None:
+    assert texts(checker, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was their sixth meeting since June 23.",
+        "Ministers met for the 57th meeting of the council.",
+        "Sweden became the alliance's 32nd member.",
+        "It was the 49th exchange since the war began.",
+    ],
+)
+def test_ordinals_are_never_claims(checker: Checker, sentence: str) -> None:
+    assert texts(checker, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The two countries signed a pact.", []),
+        ("The world's two biggest economies met.", []),
+        ("Ahead of Saturday's two summits, ministers met.", []),
+        ("She arrived with her four children.", ["four"]),
+        ("The RSF controls four of Darfur's five state capitals.", ["four", "five"]),
+        ("Leaders of the Group of Seven met.", []),
+        ("One of the leaders spoke.", []),
+        ("One person was killed.", ["One"]),
+        ("He was freed two days before the vote.", []),
+        ("Investment rose in the first nine months of the year.", []),
+        ("Aid will be paid over the next four years.", ["four years"]),
+        ("It takes effect one year after notice is given.", ["one year"]),
+        ("Israel agreed to a four-day truce.", ["four-day"]),
+        ("Two-thirds of voters agreed.", []),
+        ("Inflation rose 20.6% in January from the previous month.", ["20.6%"]),
+    ],
+)
+def test_not_claims_and_hard_cases(checker: Checker, sentence: str, expected: list[str]) -> None:
+    assert texts(checker, sentence) == expected

@@ -1,0 +1,44 @@
+"""Time expressions: publication dates and the start of cumulative periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.dates import period_start, resolve
+
+BASE = dt.date(2024, 1, 3)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("after", "start"),
+    [
+        (" killed since Oct. 7", dt.date(2023, 10, 7)),
+        (" displaced since the war began in October 2023", dt.date(2023, 10, 1)),
+        (" displaced since fighting erupted in April 2023", dt.date(2023, 4, 1)),
+        (" arrested since seizing power on Feb. 1, 2021", dt.date(2021, 2, 1)),
+        (" captured since launching a cross-border incursion on Aug. 6", dt.date(2023, 8, 6)),
+        (" died since January", dt.date(2024, 1, 1)),
+        (" disrupted since December", dt.date(2023, 12, 1)),
+        (" recorded since Monday", dt.date(2024, 1, 1)),
+        (" died since 2021", dt.date(2021, 1, 1)),
+        (" burned so far this year", dt.date(2024, 1, 1)),
+        (" arrived since the start of the year", dt.date(2024, 1, 1)),
+        (" plagued by violence since the 1990s", None),
+        (" cancelled since the grounding", None),
+        (" killed in the war", None),
+    ],
+)
+def test_period_start(after: str, start: dt.date | None) -> None:
+    assert period_start(after, BASE) == start
+
+
+def test_a_leading_since_covers_the_sentence() -> None:
+    assert period_start(" people have been killed.", BASE, "Since Oct. 7, more than 600") == dt.date(2023, 10, 7)
+    assert period_start(" people were killed.", BASE, "In the war, more than 600") is None
+
+
+def test_resolve_relative_expressions() -> None:
+    assert resolve("22 years ago", dt.date(2023, 12, 4)).year == 2001
+    assert resolve("Oct. 7", dt.date(2024, 7, 27)) == dt.date(2023, 10, 7)  # the past one
