@@ -41,15 +41,14 @@ def sized_article(size: int) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def batch(folder: Path, count: int) -> list[Path]:
-    """``count`` articles in folder: article i is base i, followed by another base from i >= n on."""
+def batch(folder: Path, count: int, parts: int = 4) -> list[Path]:
+    """``count`` articles in folder, each ``parts`` corpus articles one after another (the
+    corpus articles are excerpts of about 130 words; four make a news story of about 3 KB)."""
     bases = base_articles()
     folder.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     for i in range(count):
-        text = bases[i % len(bases)]
-        if i >= len(bases):
-            text += "\n\n" + bases[(i * 7 + 3) % len(bases)]
+        text = "\n\n".join(bases[(i * (2 * k + 1) + k * k) % len(bases)] for k in range(parts))
         path = folder / f"article-{i:05d}.txt"
         path.write_text(text + "\n", encoding="utf-8")
         paths.append(path)

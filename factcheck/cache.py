@@ -1,4 +1,5 @@
-"""An on-disk cache of built objects (the reference index), keyed by the files they come from.
+"""An on-disk cache of built objects (the reference index, the country tables, the gazetteer
+pattern), keyed by the files they come from.
 
 The key covers each input file's path as given and resolved, size, modification time and
 content hash, plus the package version, the Python version and the source files of the
@@ -34,9 +35,12 @@ def folder() -> Path | None:
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA")
         return Path(base) / "factcheck" / "Cache" if base else None
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "factcheck"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factcheck"
+    try:
+        if sys.platform == "darwin":
+            return Path.home() / "Library" / "Caches" / "factcheck"
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factcheck"
+    except RuntimeError:  # no home folder to be found
+        return None
 
 
 def key(kind: str, files: Sequence[Path], code: Sequence[Path], extra: str = "") -> str:

@@ -16,6 +16,7 @@ from . import dates
 from .claims import is_claim
 from .context import Organisations, describe
 from .location import location_of
+from .errors import InputError
 from .models import Figure, Qualifier
 from .numbers import Number, find_numbers
 from .places import Gazetteer
@@ -41,7 +42,8 @@ _OVER_AS_MORE = re.compile(r"\b(?:for|after|of|in|than)[ \u00a0]+$", re.I)
 _RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|\u2013|\u2014|to|and|or)[ \u00a0]*$", re.I)
 _YEARS_WORD = re.compile(r"[ \u00a0]+years?\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b", re.I)
-_MAX_NUMBERS_PER_DOC = 20000
+MAX_NUMBERS = 10_000
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def extract(
@@ -54,7 +56,9 @@ def extract(
     if not sents:
         return []
     starts = [s.start for s in sents]
-    numbers = find_numbers(text)[:_MAX_NUMBERS_PER_DOC]
+    numbers = find_numbers(text, MAX_NUMBERS + 1) if _few_digit_runs(text) else None
+    if numbers is None or len(numbers) > MAX_NUMBERS:
+        raise InputError(f"more than {MAX_NUMBERS:,} numbers: a data file rather than an article (check it in parts)", doc.path)
     headline = sents[0] if sents[0].paragraph == 0 and text[sents[0].end - 1:sents[0].end] not in ".!?" else None
     kept: list[tuple[Number, float | None, int]] = []
     i = 0
@@ -75,6 +79,12 @@ def extract(
         figure = _figure(text, number, high, sents, index, limit, figures, aliases, gazetteer, headline, published, organisations)
         figures.append(figure)
     return _headline_metrics(figures, headline)
+
+
+def _few_digit_runs(text: str) -> bool:
+    """False for a data dump: more runs of digits than any article has (counted at C speed,
+    before the number grammar's slower scan)."""
+    return sum(1 for _ in _DIGIT_RUN.finditer(text)) <= MAX_NUMBERS
 
 
 def _neighbours(numbers: list[Number], at: int, sentence: Sentence) -> list[Number]:

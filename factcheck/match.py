@@ -165,8 +165,13 @@ def candidate_series(figure: Figure, index: ReferenceIndex, published: dt.date |
     """Rows that could verify the figure, grouped by series, each list ordered by as_of and
     cut at the publication date. A figure with a period ('since Oct. 7') takes the series of
     that period, or else series with no period, never series of another period."""
+    return _cut(_series(figure, index), published)
+
+
+def _cut(series: dict[SeriesKey, list[RefRow]], published: dt.date | None) -> dict[SeriesKey, list[RefRow]]:
+    """Each series cut at the publication date; series with no row by then left out."""
     out: dict[SeriesKey, list[RefRow]] = {}
-    for key, rows in _series(figure, index).items():
+    for key, rows in series.items():
         cut = rows if published is None else rows[: bisect_right(rows, published, key=lambda r: r.as_of)]
         if cut:
             out[key] = cut
@@ -215,7 +220,7 @@ def match(figure: Figure, index: ReferenceIndex, published: dt.date | None) -> O
     series = _series(figure, index)
     if figure.metric == "years":
         series = {k: rows for k, rows in series.items() if any(r.value == figure.value for r in rows)}
-    found = {k: v for k, v in candidate_series(figure, index, published).items() if k in series}
+    found = _cut(series, published)  # candidate_series, without looking the series up again
     if not found:
         return Outcome(Verdict.unverifiable, _uncovered(series, published))
     own = {k: v for k, v in found.items() if same_source(k[3], figure.canonical_source or figure.source, index.aliases)}

@@ -193,22 +193,27 @@ def _unit_before(text: str, start: int) -> tuple[str | None, int]:
     return currency_symbols()[symbol], m.start()
 
 
-def find_numbers(text: str) -> list[Number]:
-    """All numeric expressions in text, in order, outside dates, times and codes."""
-    blocked = non_figure_spans(text)
+def find_numbers(text: str, limit: int | None = None) -> list[Number]:
+    """The numeric expressions in text (the first ``limit`` of them), in order, outside dates,
+    times and codes."""
+    blocked = _NON_FIGURES.finditer(text)  # consumed lazily: a limit stops both scans early
+    block: tuple[int, int] | None = (-1, -1)
     out: list[Number] = []
-    b, last_end = 0, 0
+    last_end = 0
     for m in _NUMBER.finditer(text):
         if m.start() < last_end:
             continue
-        while b < len(blocked) and blocked[b][1] <= m.start():
-            b += 1
-        if b < len(blocked) and blocked[b][0] <= m.start() < blocked[b][1]:
+        while block is not None and block[1] <= m.start():
+            nxt = next(blocked, None)
+            block = (nxt.start(), nxt.end()) if nxt else None
+        if block is not None and block[0] <= m.start() < block[1]:
             continue
         number = _number(text, m)
         if number is not None:
             out.append(number)
             last_end = number.end
+            if limit is not None and len(out) >= limit:
+                break
     return out
 
 

@@ -4,9 +4,9 @@ With ``jobs`` = N the work is shared by N processes: this one and N - 1 workers.
 are sent chunks of articles from the front of the list; this process checks articles one
 by one from the back, and between two of them collects what the workers have sent, so no
 core idles and none is oversubscribed. There are no helper threads: a thread in this
-process would fight the checking for the GIL. Each worker builds its ``Checker`` once, from
-this process's options and reference index (inherited without copying where processes
-fork, pickled otherwise), so the reference data is read once per run. Outcomes are yielded
+process would fight the checking for the GIL. Each worker builds its ``Checker`` once, when
+it starts, from this process's options and reference index (inherited without copying where
+processes fork, pickled otherwise), so the reference data is read once per run. Outcomes are yielded
 in input order: the output is the same whatever the number of jobs.
 """
 
@@ -56,8 +56,9 @@ def check_one(checker: Checker, task: Task, keep_text: bool) -> Outcome:
 
 
 def _serve(conn: Connection, checker_type: type[Checker], options: object, index: object, keep_text: bool) -> None:
-    """A worker: builds its checker once, then checks each chunk it is sent, one message per
-    article, the report as JSON (four times cheaper to read back than a pickled model)."""
+    """A worker: builds its checker once (in its own memory: sharing the parent's objects
+    costs more in copied pages than building them), then checks each chunk it is sent, one
+    message per article, the report as JSON (cheaper to read back than a pickled model)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
@@ -161,8 +162,11 @@ def outcomes(tasks: Sequence[Task], checker: Checker, jobs: int, keep_text: bool
         for i in range(len(tasks)):
             while i not in done and i not in wires:
                 for worker, owed in enumerate(pool.owed):
-                    while front < back and owed + size <= _AHEAD * size:
-                        end = min(back, front + size)
+                    while front < back:
+                        step = max(1, min(size, (back - front) // (2 * jobs)))  # chunks shrink near the end,
+                        if owed >= _AHEAD * step:  # and so does what a worker may owe: no one waits for its queue
+                            break
+                        end = front + step
                         chunk = [(k, tasks[k]) for k in range(front, end) if isinstance(tasks[k], Path)]
                         for k in range(front, end):  # standard input and errors stay here
                             if not isinstance(tasks[k], Path):

@@ -17,10 +17,16 @@ def report_names(paths: list[str]) -> list[str]:
     """A file stem per article: its name without suffix, or its whole path when names clash."""
     stems = [_UNSAFE.sub("_", PurePath(p).stem) or "stdin" for p in paths]
     clashes = Counter(stems)
-    return [
+    names = [
         stem if clashes[stem] == 1 else _UNSAFE.sub("_", PurePath(path).as_posix().strip("/")).strip("_")
         for stem, path in zip(stems, paths)
     ]
+    seen: Counter[str] = Counter()
+    unique: list[str] = []
+    for name in names:
+        seen[name] += 1
+        unique.append(name if seen[name] == 1 else f"{name}-{seen[name]}")
+    return unique
 
 
 def write_reports(report: Report, folder: Path, style: Style) -> list[Path]:

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.formats import FORMATS
+from factcheck.models import Report
 
 from .conftest import ROOT
 
@@ -83,3 +84,20 @@ def test_bundled_example_reports_are_current(runner: CliRunner, monkeypatch: pyt
             (reports / name).write_text(text, encoding="utf-8")
     stored = {p.name: p.read_text(encoding="utf-8") for p in sorted(reports.iterdir()) if p.suffix in (".md", ".html") and p.name != "README.md"}
     assert stored == fresh, "reports/ is stale: run pytest --update-golden"
+
+
+def test_report_names_never_collide() -> None:
+    from factcheck.report_dir import report_names
+
+    names = report_names(["d/a b.txt", "d/a_b.txt", "e/a b.txt"])
+    assert len(set(names)) == 3
+
+
+def test_control_characters_never_reach_a_terminal_report() -> None:
+    from factcheck.formats import FORMATS, render
+    from factcheck.pipeline import check
+
+    report = Report.of([check("More than 39,000 people \x1b[2J were killed in Gaza.\x07")])
+    for name in FORMATS:
+        out = render(report, name)
+        assert "\x1b" not in out and "\x07" not in out, name

@@ -372,3 +372,18 @@ def test_reference_csv_with_bom_is_read(runner: CliRunner, tmp_path: Path) -> No
     result = invoke(runner, "--format", "json", *DATE, "--refs", str(refs), str(article))
     assert result.exit_code == 0 and result.stderr == ""
     assert [c["verdict"] for c in claims(result)] == ["supported"]
+
+
+def test_a_data_dump_is_refused_quickly_not_checked_for_minutes(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    dump = tmp_path / "dump.txt"
+    dump.write_text("1, " * 10_001 + "\n", encoding="utf-8")
+    words = tmp_path / "words.txt"
+    words.write_text("seven, " * 10_001, encoding="utf-8")
+    for path in (dump, words):
+        result = CliRunner().invoke(app, [str(path)])
+        assert result.exit_code == 2
+        assert f"{path}: more than 10,000 numbers" in result.stderr

@@ -6,8 +6,10 @@ shown); the exit code is decided on the whole report elsewhere.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..models import Reference, Report
 from . import github, html, json_format, line, markdown, sarif, text
@@ -56,6 +58,30 @@ def use_color(isatty: bool, no_color_flag: bool, environ: Mapping[str, str]) -> 
     return isatty and not no_color_flag and not environ.get("NO_COLOR")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_JSON_FORMATS = frozenset({"json", "sarif"})
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        return _CONTROL.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {k: _scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    return value
+
+
+def printable(report: Report) -> Report:
+    """The report with control characters (an article's or a reference file's terminal escapes)
+    replaced by U+FFFD, so that printing or ``cat``-ing a report cannot drive the terminal.
+    JSON formats need no scrubbing: their encoder escapes control characters."""
+    data = report.model_dump()
+    scrubbed = _scrub(data)
+    return report if scrubbed == data else Report.model_validate(scrubbed)
+
+
 def render(report: Report, name: str, style: Style | None = None) -> str:
     style = style or Style()
-    return FORMATS[name](shown(report, style.min_severity), style)
+    report = shown(report, style.min_severity)
+    return FORMATS[name](report if name in _JSON_FORMATS else printable(report), style)

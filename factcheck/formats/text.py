@@ -6,8 +6,7 @@ With ``--min-severity`` above info only the figures with a finding shown are lis
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..match import fmt
 from ..models import Claim, FileReport, Finding, Report, Verdict
@@ -19,27 +18,6 @@ _COLORS = {
     Verdict.supported: "32", Verdict.contradicted: "31", Verdict.outdated: "33", Verdict.unverifiable: "2",
     "error": "31", "warning": "33", "info": "36", "path": "1",
 }
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _scrub(value: Any) -> Any:
-    if isinstance(value, str):
-        return _CONTROL.sub("\ufffd", value)
-    if isinstance(value, dict):
-        return {k: _scrub(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_scrub(v) for v in value]
-    return value
-
-
-def _printable(report: FileReport) -> FileReport:
-    """The report with control characters (an article's or a reference file's terminal escapes)
-    replaced by U+FFFD, so that printing it cannot drive the terminal."""
-    data = report.model_dump()
-    scrubbed = _scrub(data)
-    return report if scrubbed == data else FileReport.model_validate(scrubbed)
 
 
 def _paint(text: str, key: object, style: Style) -> str:
@@ -56,7 +34,6 @@ def _marked(claim: Claim, style: Style) -> str:
 
 
 def _file(report: FileReport, style: Style) -> list[str]:
-    report = _printable(report)
     lines = [f"{_paint(report.path, 'path', style)} (published {report.published or 'unknown'}, from {report.published_from})"]
     findings: dict[str, list[Finding]] = {}
     for finding in report.findings:
