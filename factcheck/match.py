@@ -248,7 +248,9 @@ def _uncovered(series: dict[SeriesKey, list[RefRow]], published: dt.date | None)
 
 
 def _shown(figure: Figure) -> str:
-    shown = fmt(figure.value) if figure.high is None else f"{fmt(figure.value)}-{fmt(figure.high)}"
+    shown = fmt(figure.value, figure.metric)
+    if figure.high is not None:
+        shown = f"{shown}-{fmt(figure.high, figure.metric)}"
     return f"{shown} ({figure.qualifier.value.replace('_', ' ')})"
 
 

@@ -62,16 +62,18 @@ class RefRow(NamedTuple):
     def describe(self) -> str:
         """The reference as the source stated it: '39,175', 'up to 1,900,000', '10-15'."""
         if self.low is not None and self.high is not None:
-            return f"{fmt(self.low)}-{fmt(self.high)}"
+            return f"{fmt(self.low, self.metric)}-{fmt(self.high, self.metric)}"
         if self.high is not None:
-            return f"up to {fmt(self.high)}"
+            return f"up to {fmt(self.high, self.metric)}"
         if self.low is not None:
-            return f"more than {fmt(self.low)}"
-        return fmt(self.value)
+            return f"more than {fmt(self.low, self.metric)}"
+        return fmt(self.value, self.metric)
 
 
-def fmt(value: float) -> str:
-    """A number as a reader writes it: 39,175 / 2.6 / 0.5."""
+def fmt(value: float, metric: str | None = None) -> str:
+    """A number as a reader writes it: 39,175 / 2.6 / 0.5, and a calendar year as 1962."""
+    if metric == "years" and value == int(value) and 1000 <= value < 10000:
+        return str(int(value))
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.6f}".rstrip("0").rstrip(".")

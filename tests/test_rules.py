@@ -36,3 +36,19 @@ def test_rule_golden(rule_id: str, fixture_checker: Checker, golden) -> None:  #
     assert mine, f"{rule_id} did not fire on its own fixture"
     lines = [f"{f.line}:{f.column} {f.severity.value} {f.rule}: {f.message}" for f in report.findings]
     golden(f"rules/{rule_id}.txt", "\n".join(lines) + "\n")
+
+
+def test_source_mismatch_ignores_facts_of_record(fixture_checker: Checker) -> None:
+    from factcheck.pipeline import check
+
+    text = "Published: 2024-07-27\n\nThe ASEAN bloc now has 10 members, Wong told reporters."
+    report = check(text, checker=fixture_checker)
+    assert [c.metric for c in report.claims] == ["members"]
+    assert report.claims[0].verdict.value == "supported"
+    assert not [f for f in report.findings if f.rule == "source-mismatch"]
+
+
+def test_years_are_written_without_a_separator() -> None:
+    from factcheck.refs import fmt
+
+    assert fmt(1962, "years") == "1962" and fmt(1962) == "1,962" and fmt(22, "years") == "22"

@@ -42,10 +42,10 @@ def _link(url: str) -> str:
     return escape(url)
 
 
-def _reference(ref: Reference | None) -> str:
+def _reference(ref: Reference | None, metric: str | None = None) -> str:
     if ref is None:
         return ""
-    return f"{fmt(ref.value)} as of {ref.as_of}, {escape(ref.source)} ({escape(PurePath(ref.file).name)}:{ref.row})"
+    return f"{fmt(ref.value, metric)} as of {ref.as_of}, {escape(ref.source)} ({escape(PurePath(ref.file).name)}:{ref.row})"
 
 
 def _article(text: str, claims: list[Claim], anchor: str) -> str:
@@ -77,7 +77,7 @@ def _table(report: FileReport, findings: dict[str, list[Finding]], anchor: str, 
     rows = []
     for c in report.claims:
         where = f'<a href="#{anchor}-{c.id}">{c.line}:{c.column}</a>' if has_text else f"{c.line}:{c.column}"
-        ref = _reference(c.current) + (f"<br>{_link(c.current.source_url)}" if c.current else "")
+        ref = _reference(c.current, c.metric) + (f"<br>{_link(c.current.source_url)}" if c.current else "")
         rows.append(
             f'<tr id="{anchor}-{c.id}-row"><td>{where}</td><td>{escape(c.text)}</td>'
             f'<td class="verdict-{c.verdict.value}">{c.verdict.value}</td><td>{escape(c.metric)}</td>'

@@ -34,10 +34,10 @@ def link(url: str) -> str:
     return f"<{url}>" if _SAFE_URL.match(url) else escape(url)
 
 
-def reference(ref: Reference | None) -> str:
+def reference(ref: Reference | None, metric: str | None = None) -> str:
     if ref is None:
         return ""
-    return f"{fmt(ref.value)} as of {ref.as_of}, {escape(ref.source)} ({escape(PurePath(ref.file).name)}:{ref.row})"
+    return f"{fmt(ref.value, metric)} as of {ref.as_of}, {escape(ref.source)} ({escape(PurePath(ref.file).name)}:{ref.row})"
 
 
 def quoted(claim: Claim) -> str:
@@ -64,9 +64,9 @@ def _discrepancy(number: int, claim: Claim, findings: list[Finding]) -> list[str
     for f in findings:
         lines.append(f"   - **{f.severity.value}** `{f.rule}`: {escape(f.message)}")
     if claim.current is not None:
-        lines.append(f"   - current reference: {reference(claim.current)} {link(claim.current.source_url)}")
+        lines.append(f"   - current reference: {reference(claim.current, claim.metric)} {link(claim.current.source_url)}")
     if claim.reference is not None and claim.reference != claim.current:
-        lines.append(f"   - matching reference: {reference(claim.reference)} {link(claim.reference.source_url)}")
+        lines.append(f"   - matching reference: {reference(claim.reference, claim.metric)} {link(claim.reference.source_url)}")
     lines.append("")
     return lines
 
@@ -99,7 +99,7 @@ def _file(report: FileReport) -> list[str]:
         rules = ", ".join(f"`{f.rule}`" for f in findings.get(c.id, []))
         lines.append(
             f"| {c.line}:{c.column} | {escape(c.text)} | {c.verdict.value} | {c.metric} | {escape(c.location or '')} "
-            f"| {escape(c.source or '')} | {reference(c.current)} | {rules} |"
+            f"| {escape(c.source or '')} | {reference(c.current, c.metric)} | {rules} |"
         )
     return [*lines, ""]
 

@@ -46,7 +46,7 @@ def _file(report: FileReport, style: Style) -> list[str]:
         lines.append(f"    {_marked(claim, style)}")
         if claim.current is not None:
             ref = claim.current
-            lines.append(f"    reference: {fmt(ref.value)} as of {ref.as_of}, {ref.source} ({ref.source_url})")
+            lines.append(f"    reference: {fmt(ref.value, claim.metric)} as of {ref.as_of}, {ref.source} ({ref.source_url})")
         for finding in findings.get(claim.id, []):
             lines.append(f"    {_paint(finding.severity.value, finding.severity.value, style)} {finding.rule}: {finding.message}")
     if not report.claims:

@@ -11,6 +11,9 @@ from .base import Rule
 if TYPE_CHECKING:
     from . import Context
 
+# Facts of record (when something began, how many members a bloc has) belong to no one's count.
+RECORD_METRICS = frozenset({"years", "members"})
+
 RULE = Rule(
     id="source-mismatch",
     name="Source mismatch",
@@ -19,18 +22,19 @@ RULE = Rule(
     description=(
         "The attributed source has no reference series for this figure, but another source's series "
         "supports it: the figure is probably that source's. Check the attribution, or say whose "
-        "figure it is ('the UN, citing the health ministry')."
+        "figure it is ('the UN, citing the health ministry'). Facts of record (years, member "
+        "counts) are not checked for this."
     ),
 )
 
 
 def check(claim: Claim, context: Context) -> str | None:
-    if not claim.source or claim.reference is None or claim.verdict is not Verdict.supported:
+    if not claim.source or claim.reference is None or claim.verdict is not Verdict.supported or claim.metric in RECORD_METRICS:
         return None
     if same_source(claim.canonical_source or claim.source, claim.reference.source, context.index.aliases):
         return None
     ref = claim.reference
     return (
         f"{claim.text!r} is attributed to {claim.source!r}, which has no series for it; it is "
-        f"{ref.source}'s figure ({fmt(ref.value)} as of {ref.as_of})"
+        f"{ref.source}'s figure ({fmt(ref.value, claim.metric)} as of {ref.as_of})"
     )
