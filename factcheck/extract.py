@@ -43,6 +43,7 @@ _RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|\u2013|\u2014|to|and|or)[ \u00a0]*$", 
 _YEARS_WORD = re.compile(r"[ \u00a0]+years?\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b", re.I)
 MAX_NUMBERS = 10_000
+MIN_CHARS_PER_NUMBER = 25  # news copy has one number every 40-80 characters; "1,1,1,..." one every 2
 _DIGIT_RUN = re.compile(r"\d+")
 
 
@@ -56,9 +57,13 @@ def extract(
     if not sents:
         return []
     starts = [s.start for s in sents]
-    numbers = find_numbers(text, MAX_NUMBERS + 1) if _few_digit_runs(text) else None
-    if numbers is None or len(numbers) > MAX_NUMBERS:
-        raise InputError(f"more than {MAX_NUMBERS:,} numbers: a data file rather than an article (check it in parts)", doc.path)
+    runs = sum(1 for _ in _DIGIT_RUN.finditer(text))  # at C speed, before the slower grammar
+    numbers = [] if _dump(text, runs) else find_numbers(text)
+    if _dump(text, max(runs, len(numbers))):
+        raise InputError(
+            f"more than {MAX_NUMBERS:,} numbers, one every {len(text) // max(runs, len(numbers))} characters: "
+            "a data file rather than an article (check it in parts)", doc.path,
+        )
     headline = sents[0] if sents[0].paragraph == 0 and text[sents[0].end - 1:sents[0].end] not in ".!?" else None
     kept: list[tuple[Number, float | None, int]] = []
     i = 0
@@ -81,10 +86,9 @@ def extract(
     return _headline_metrics(figures, headline)
 
 
-def _few_digit_runs(text: str) -> bool:
-    """False for a data dump: more runs of digits than any article has (counted at C speed,
-    before the number grammar's slower scan)."""
-    return sum(1 for _ in _DIGIT_RUN.finditer(text)) <= MAX_NUMBERS
+def _dump(text: str, numbers: int) -> bool:
+    """A data dump, not an article: over MAX_NUMBERS numbers, as densely packed as a table's."""
+    return numbers > MAX_NUMBERS and len(text) < numbers * MIN_CHARS_PER_NUMBER
 
 
 def _neighbours(numbers: list[Number], at: int, sentence: Sentence) -> list[Number]:

@@ -51,6 +51,12 @@ def check_spans(doc: Document, figures: Sequence[Figure]) -> None:
         last = f.end
 
 
+def check_same_figures(doc: Document, before: Sequence[Figure], after: Sequence[Figure]) -> None:
+    """The attribute stage's contract: the same figures, only sources added."""
+    if [(f.start, f.end, f.value) for f in before] != [(f.start, f.end, f.value) for f in after]:
+        raise ContractError("the attribute stage changed the figures it was given", doc.path)
+
+
 class Checker:
     """Checks documents against one reference index; reuse it for many documents."""
 
@@ -75,7 +81,9 @@ class Checker:
         published, published_from = self.publication(doc)
         figures = extract(doc, self.index.aliases, self.gazetteer, published, self.organisations)
         check_spans(doc, figures)
-        figures = attribute(doc.checked, figures, sentences(doc.checked), self.index.aliases)
+        attributed = attribute(doc.checked, figures, sentences(doc.checked), self.index.aliases)
+        check_same_figures(doc, figures, attributed)
+        figures = attributed
         quiet = suppress.scan(doc)
         figures = [f for f in figures if not quiet.hides_figure(f.start, doc.line_of(f.start))]
         claims = [self._claim(doc, i, f, published) for i, f in enumerate(figures, 1)]

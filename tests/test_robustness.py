@@ -386,4 +386,12 @@ def test_a_data_dump_is_refused_quickly_not_checked_for_minutes(tmp_path: Path) 
     for path in (dump, words):
         result = CliRunner().invoke(app, [str(path)])
         assert result.exit_code == 2
-        assert f"{path}: more than 10,000 numbers" in result.stderr
+        assert f"{path}: more than 10,000 numbers, one every" in result.stderr
+
+
+def test_a_long_article_with_many_numbers_is_still_checked() -> None:
+    from factcheck.pipeline import check
+
+    paragraph = "Officials said 1,200 people were killed and some 250 others were abducted in the attack on the town. "
+    report = check(paragraph * 6_000)  # 12,000 figures, one every 50 characters
+    assert len(report.claims) == 12_000
