@@ -240,6 +240,11 @@ def _bare(text: str, sentence: Sentence, resolved: list[tuple[Cue, str | None]])
     return None
 
 
+def _refers_back(text: str, sentence: Sentence) -> bool:
+    """A sentence that names what came before ("X confirmed the toll"): it may start a paragraph."""
+    return bool(_BARE_OBJECT.search(text, sentence.start, sentence.end))
+
+
 def _speaker(text: str, quote: tuple[int, int], resolved: list[tuple[Cue, str | None]], previous: str | None) -> str | None:
     """The speaker of a quotation: a cue right after it or right before it, else the previous speaker."""
     start, end = quote
@@ -302,7 +307,9 @@ def attribute(text: str, figures: list[Figure], sents: list[Sentence], aliases: 
             resolved = per_sentence[index]
             source = _pick(figure, resolved)
             following = index + 1
-            if not resolved and following < len(sents) and sents[following].paragraph == sents[index].paragraph and following not in with_figures:
+            if not resolved and following < len(sents) and following not in with_figures and (
+                sents[following].paragraph == sents[index].paragraph or _refers_back(text, sents[following])
+            ):
                 source = _bare(text, sents[following], per_sentence[following])
         if source:
             figure = figure.model_copy(update={"source": source, "canonical_source": canonical_source(aliases, source)})

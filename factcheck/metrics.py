@@ -59,7 +59,7 @@ _AFTER_RE = re.compile("|".join(f"(?P<{metric}>\\b(?:{p})\\b)" for metric, p in 
 # Cues right before a figure (at most four words between); the nearest wins.
 _BEFORE = [
     ("killed", r"kill(?:s|ed|ing)?|shot dead|shooting dead|execut(?:ed|ing)|drown(?:ed|ing)|deaths? of|(?:the )?dead (?:number|include)"
-               r"|(?:death )?toll\b[^.;:]{0,100}\b(?:of|to|at|is|was|stands at|reached|passed|topped|surpassed|hit|exceeded)"),
+               r"|(?:death )?toll\b(?:[^.;:]|\.(?=\d)){0,100}\b(?:of|to|at|is|was|stands at|reached|passed|topped|surpassed|hit|exceeded)"),
     ("injured", r"wound(?:s|ed|ing)|injur(?:ed|ing|ies to)"),
     ("hostages", r"(?:abduction|kidnapping) of|abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|taking hostage|seiz(?:e|es|ed|ing)"),
     ("displaced", r"displac(?:e|es|ed|ing)|displacement of|uproot(?:s|ed|ing)|evacuat(?:e|es|ed|ing)|evacuation of"),

@@ -92,3 +92,16 @@ def test_it_said_and_elided_subject(checker: Checker) -> None:
 def test_a_new_source_in_the_same_sentence(checker: Checker) -> None:
     text = "The coast guard said at least 78 people died, and UN agencies said hundreds more were missing."
     assert sources(checker, text) == [("at least 78", "coast guard"), ("hundreds", "UN agencies")]
+
+
+def test_a_cue_naming_the_toll_reaches_back_across_a_paragraph(checker: Checker) -> None:
+    text = (
+        "The storm killed at least 12 people and injured more than 300.\n\n"
+        "The national disaster agency confirmed the toll on Friday. Roads stayed closed."
+    )
+    assert sources(checker, text) == [("at least 12", "national disaster agency"), ("more than 300", "national disaster agency")]
+
+
+def test_a_new_paragraph_without_such_a_cue_does_not_attribute_back(checker: Checker) -> None:
+    text = "The storm killed at least 12 people.\n\nThe agency said roads would reopen on Friday."
+    assert sources(checker, text) == [("at least 12", None)]

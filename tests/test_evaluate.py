@@ -18,13 +18,13 @@ FLOORS = {
     "recall": 0.985,
     "value_accuracy": 0.995,
     "qualifier_accuracy": 0.99,
-    "metric_accuracy": 0.95,
-    "subject_accuracy": 0.90,
-    "location_accuracy": 0.80,
-    "source_accuracy": 0.96,
-    "gap_precision": 0.96,
+    "metric_accuracy": 0.96,
+    "subject_accuracy": 0.91,
+    "location_accuracy": 0.82,
+    "source_accuracy": 0.965,
+    "gap_precision": 0.99,
     "gap_recall": 0.93,
-    "verdict_accuracy": 0.9,
+    "verdict_accuracy": 0.95,
 }
 
 

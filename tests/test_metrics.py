@@ -89,3 +89,8 @@ def test_metric(checker: Checker, sentence: str, metric: str) -> None:
 )
 def test_figures_that_refer_back(checker: Checker, text: str, expected: list[tuple[str, str]]) -> None:
     assert metrics(checker, text) == expected
+
+
+def test_a_decimal_between_toll_and_figure_keeps_the_cue(checker: Checker) -> None:
+    text = "The toll from the magnitude 6.8 quake in the Atlas mountains has risen to 2,946."
+    assert metrics(checker, text)[-1] == ("2,946", "killed")
