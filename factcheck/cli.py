@@ -168,6 +168,8 @@ def check_command(
         typer.echo(f"factcheck: error: {error}", err=True)
     for skipped in (e for e in run_errors if isinstance(e, BinaryFileError) and e.path not in named):
         typer.echo(f"factcheck: warning: {skipped}; skipped", err=True)
+    if errors and not report.files:
+        raise typer.Exit(2)  # nothing was checked: no empty report to show
     written = [p for p in (output, write_baseline) if p is not None]
     if report_dir is not None:
         written += [report_dir / f"{n}{s}" for n in report_names([f.path for f in report.files]) for s in (".md", ".html")]

@@ -154,3 +154,8 @@ def test_version(runner: CliRunner) -> None:
     from factcheck import __version__
 
     assert run(runner, "--version").stdout.strip() == f"factcheck {__version__}"
+
+
+def test_nothing_checked_prints_no_empty_report(runner: CliRunner) -> None:
+    result = run(runner, "missing-file.txt")
+    assert result.exit_code == 2 and result.stdout == ""
