@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .cues import Cue, cues
+from .extract import breaks_down
 from .models import Figure
 from .places import countries
 from .refs import Aliases
@@ -311,6 +312,8 @@ def attribute(text: str, figures: list[Figure], sents: list[Sentence], aliases: 
                 sents[following].paragraph == sents[index].paragraph or _refers_back(text, sents[following])
             ):
                 source = _bare(text, sents[following], per_sentence[following])
+        if not source and out and out[-1].metric == figure.metric and breaks_down(text, out[-1], figure):
+            source = out[-1].source
         if source:
             figure = figure.model_copy(update={"source": source, "canonical_source": canonical_source(aliases, source)})
         out.append(figure)

@@ -17,7 +17,7 @@ from .claims import is_claim
 from .context import Organisations, describe
 from .location import location_of
 from .errors import InputError
-from .models import Figure, Qualifier
+from .models import CONTESTED_METRICS, Figure, Qualifier
 from .numbers import Number, find_numbers
 from .places import Gazetteer
 from .read import Document
@@ -83,7 +83,7 @@ def extract(
         limit = kept[k + 1][0].start if k + 1 < len(kept) and kept[k + 1][2] == index else sents[index].end
         figure = _figure(text, number, high, sents, index, limit, figures, aliases, gazetteer, headline, published, organisations)
         figures.append(figure)
-    return _headline_metrics(figures, headline)
+    return _inherited_metrics(text, _headline_metrics(figures, headline))
 
 
 def _dump(text: str, numbers: int) -> bool:
@@ -188,6 +188,35 @@ def _figure(
         vague=number.vague, unit=number.unit, metric=metric, subject=described.subject,
         location=location, period_start=period, sentence_start=sentence.start, sentence_end=sentence.end,
     )
+
+
+BREAKDOWN = re.compile(
+    r"(?:They|These|Those|The dead|The victims|The casualties) (?:include|included|includes|were)\b"
+    r"|Among (?:them|those|the dead|the victims|the casualties|the wounded|the injured)\b",
+    re.I,
+)
+_INHERITING = frozenset({"count"})
+_BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)")
+
+
+def breaks_down(text: str, previous: Figure, figure: Figure) -> bool:
+    """Whether figure opens the next sentence of the paragraph with a breakdown of previous
+    ("... killed 60 people. They include at least 40 civilians.")."""
+    gap = text[previous.sentence_end:figure.sentence_start]
+    return (
+        previous.sentence_end <= figure.sentence_start and BREAKDOWN.match(text, figure.sentence_start) is not None
+        and _BLANK_LINE.search(gap) is None
+    )
+
+
+def _inherited_metrics(text: str, figures: list[Figure]) -> list[Figure]:
+    """A breakdown of a casualty figure counts what that figure counted."""
+    out: list[Figure] = []
+    for f in figures:
+        if f.metric in _INHERITING and out and out[-1].metric in CONTESTED_METRICS and breaks_down(text, out[-1], f):
+            f = f.model_copy(update={"metric": out[-1].metric})
+        out.append(f)
+    return out
 
 
 def _headline_metrics(figures: list[Figure], headline: Sentence | None) -> list[Figure]:

@@ -41,6 +41,8 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
+    if m.start() > 0 and text[m.start() - 1].isdigit():
+        return False  # "$3m." or "1.5bn." ends a sentence: a scale, not an initial
     return word in ABBREVIATIONS or len(word) == 1
 
 

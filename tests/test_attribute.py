@@ -105,3 +105,8 @@ def test_a_cue_naming_the_toll_reaches_back_across_a_paragraph(checker: Checker)
 def test_a_new_paragraph_without_such_a_cue_does_not_attribute_back(checker: Checker) -> None:
     text = "The storm killed at least 12 people.\n\nThe agency said roads would reopen on Friday."
     assert sources(checker, text) == [("at least 12", None)]
+
+
+def test_a_breakdown_keeps_the_source_of_the_figure_it_breaks_down(checker: Checker) -> None:
+    text = "At least 230 people have been killed, according to an AFP tally. They include at least 40 civilians."
+    assert sources(checker, text) == [("At least 230", "AFP"), ("at least 40", "AFP")]

@@ -159,3 +159,15 @@ def test_spans_are_views_into_the_text(checker: Checker) -> None:
     text = "Officials said 1,200 people died and 2.6 million fled; some 250 were taken hostage."
     for claim in figures(checker, text):
         assert text[claim.start:claim.end] == claim.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The strike killed 60 people in the town. They include at least 40 civilians.", [("60", "killed"), ("at least 40", "killed")]),
+        ("Floods killed 60 people. Among the dead were 12 children.", [("60", "killed"), ("12", "killed")]),
+        ("Floods killed 60 people.\n\nThey include 40 schools.", [("60", "killed"), ("40", "count")]),
+    ],
+)
+def test_a_breakdown_counts_what_the_previous_figure_counted(checker: Checker, text: str, expected: list) -> None:
+    assert [(c.text, c.metric) for c in figures(checker, text)] == expected

@@ -28,3 +28,8 @@ def test_hard_wrapped_text_is_joined() -> None:
 
 def test_quotes_close_sentences() -> None:
     assert _texts('"We will not stop," she said. Then 12 left.') == ['"We will not stop," she said.', "Then 12 left."]
+
+
+def test_a_scale_letter_after_digits_is_not_an_initial() -> None:
+    assert _texts("Donors pledged $3m. Another 40 gave food.") == ["Donors pledged $3m.", "Another 40 gave food."]
+    assert _texts("Officials met J. Smith.") == ["Officials met J. Smith."]
