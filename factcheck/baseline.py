@@ -93,3 +93,14 @@ def apply(report: Report, baseline: Counter[Key]) -> Report:
                 kept.append(finding)
         files.append(file.model_copy(update={"findings": kept}))
     return Report.of(files)
+
+
+def settle(report: Report, known: Counter[Key] | None, write_to: Path | None) -> Report:
+    """The report less the findings a baseline knows; with write_to, record every current
+    finding there first (so all of them are then known)."""
+    if known is not None:
+        report = apply(report, known)
+    if write_to is not None:
+        write(write_to, report)
+        report = apply(report, keys(report))
+    return report

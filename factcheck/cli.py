@@ -17,8 +17,8 @@ from typer.core import TyperGroup
 
 from . import __version__, baseline
 from .config import resolve as resolve_config
-from .errors import BinaryFileError, FactcheckError, InputError
-from .files import STDIN, Selector, atomic_write, discover
+from .errors import FactcheckError, InputError
+from .files import Selector, atomic_write, discover, refuse_overwrite, split_errors
 from .formats import FORMATS, Style, render, use_color
 from .formats.chart import series_lookup
 from .models import Report, Severity
@@ -103,22 +103,6 @@ def _encoding(name: str | None) -> str | None:
     return name
 
 
-def _overwritten_input(targets: list[Path], outputs: list[Path]) -> Path | None:
-    """An output path that is one of the articles (writing it would destroy the article)."""
-    inputs = [t for t in targets if str(t) != STDIN]
-    for out in outputs:
-        if out.exists() and any(_same_file(out, t) for t in inputs):
-            return out
-    return None
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
 def exit_code(report: Report, fail_on: str) -> int:
     """1 when any finding is at or above the --fail-on severity, else 0."""
     if fail_on == "never":
@@ -162,26 +146,19 @@ def check_command(
     rich = format.value == "html" or report_dir is not None
     texts: dict[str, str] | None = {} if rich else None
     report, run_errors = run(targets, checker, stdin=lambda: _read_stdin(stdin_filename, encoding, max_bytes), texts=texts, jobs=jobs or default_jobs())
-    named = {str(Path(p)) for p in paths}
-    errors = problems + [e for e in run_errors if not (isinstance(e, BinaryFileError) and e.path not in named)]
+    errors, skipped = split_errors(problems + run_errors, paths)
     for error in errors:
         typer.echo(f"factcheck: error: {error}", err=True)
-    for skipped in (e for e in run_errors if isinstance(e, BinaryFileError) and e.path not in named):
-        typer.echo(f"factcheck: warning: {skipped}; skipped", err=True)
+    for warning in skipped:
+        typer.echo(f"factcheck: warning: {warning}; skipped", err=True)
     if errors and not report.files:
         raise typer.Exit(2)  # nothing was checked: no empty report to show
     written = [p for p in (output, write_baseline) if p is not None]
     if report_dir is not None:
         written += [report_dir / f"{n}{s}" for n in report_names([f.path for f in report.files]) for s in (".md", ".html")]
-    clash = _overwritten_input(targets, written)
-    if clash is not None:
-        raise fail(f"{clash}: is one of the articles checked; refusing to write a report over it")
     try:
-        if known is not None:
-            report = baseline.apply(report, known)
-        if write_baseline is not None:
-            baseline.write(write_baseline, report)
-            report = baseline.apply(report, baseline.keys(report))
+        refuse_overwrite(targets, written)
+        report = baseline.settle(report, known, write_baseline)
     except FactcheckError as exc:
         raise fail(exc) from None
     style = Style(

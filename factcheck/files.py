@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pathspec
 
-from .errors import InputError
+from .errors import BinaryFileError, InputError
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 DEFAULT_INCLUDE = tuple(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))
@@ -194,3 +194,28 @@ def _mode_for(path: Path) -> int:
         mask = os.umask(0o022)
         os.umask(mask)
         return 0o666 & ~mask
+
+
+def split_errors(errors: Iterable[InputError], named: Iterable[str]) -> tuple[list[InputError], list[InputError]]:
+    """(errors, skipped): a binary file found in a folder or by a glob is skipped with a
+    warning; one named on the command line is an error like any other."""
+    names = {str(Path(p)) for p in named}
+    out: tuple[list[InputError], list[InputError]] = ([], [])
+    for error in errors:
+        out[isinstance(error, BinaryFileError) and error.path not in names].append(error)
+    return out
+
+
+def refuse_overwrite(articles: Iterable[Path], outputs: Iterable[Path]) -> None:
+    """Raise when a report or baseline would be written over one of the articles checked."""
+    inputs = [a for a in articles if str(a) != STDIN]
+    for out in outputs:
+        if out.exists() and any(_same_file(out, a) for a in inputs):
+            raise InputError("is one of the articles checked; refusing to write a report over it", out)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -58,3 +58,25 @@ def test_named_files_are_kept_unless_excluded_and_duplicates_dropped(tmp_path: P
 
 def test_stdin_passes_through() -> None:
     assert discover(["-"]) == [Path("-")]
+
+
+def test_split_errors_skips_only_binary_files_found_not_named(tmp_path: Path) -> None:
+    from factcheck.errors import BinaryFileError, InputError
+    from factcheck.files import split_errors
+
+    found = BinaryFileError("binary file", "drafts/photo.txt")
+    named = BinaryFileError("binary file", "photo.txt")
+    missing = InputError("no such file", "gone.txt")
+    errors, skipped = split_errors([found, named, missing], ["drafts", "photo.txt"])
+    assert errors == [named, missing] and skipped == [found]
+
+
+def test_refuse_overwrite_names_the_article(tmp_path: Path) -> None:
+    from factcheck.errors import InputError
+    from factcheck.files import refuse_overwrite
+
+    article = tmp_path / "a.txt"
+    article.write_text("x")
+    refuse_overwrite([article], [tmp_path / "report.json"])
+    with pytest.raises(InputError, match="a.txt: is one of the articles"):
+        refuse_overwrite([article], [article])
