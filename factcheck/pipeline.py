@@ -69,16 +69,18 @@ class Checker:
         self.organisations = Organisations(names | subjects | {c: c for c in subjects.values()}, self.gazetteer)
         self.context = Context(self.index, self.options.contested)
 
-    def publication(self, doc: Document) -> tuple[dt.date | None, str]:
-        if self.options.published is not None:
-            return self.options.published, "option"
+    def publication(self, doc: Document, published: dt.date | None = None) -> tuple[dt.date | None, str]:
+        """The as-of date: the one given (here, else in the options), else the article's, else today."""
+        if (published or self.options.published) is not None:
+            return published or self.options.published, "option"
         found = dates.published_date(doc)
         if found is not None:
             return found, "article"
         return self.options.today, "today"
 
-    def check_document(self, doc: Document) -> FileReport:
-        published, published_from = self.publication(doc)
+    def check_document(self, doc: Document, published: dt.date | None = None) -> FileReport:
+        """Check one document; published overrides the options' date for this document only."""
+        published, published_from = self.publication(doc, published)
         figures = extract(doc, self.index.aliases, self.gazetteer, published, self.organisations)
         check_spans(doc, figures)
         attributed = attribute(doc.checked, figures, sentences(doc.checked), self.index.aliases)
@@ -94,8 +96,8 @@ class Checker:
         )
         return FileReport(path=doc.path, published=published, published_from=published_from, claims=claims, findings=findings)
 
-    def check_path(self, path: Path) -> FileReport:
-        return self.check_document(read_path(path, self.options.encoding, self.options.max_bytes))
+    def check_path(self, path: Path, published: dt.date | None = None) -> FileReport:
+        return self.check_document(read_path(path, self.options.encoding, self.options.max_bytes), published)
 
     def _claim(self, doc: Document, number: int, figure: Figure, published: dt.date | None) -> Claim:
         outcome = match(figure, self.index, published)
@@ -162,7 +164,5 @@ def run(
 
 def check(text: str, *, path: str = "<text>", published: dt.date | None = None, refs: Sequence[Path | str] = (), checker: Checker | None = None) -> FileReport:
     """Check one article given as a string: the library's one-call entry point."""
-    checker = checker or Checker(Options(published=published, refs=tuple(Path(r) for r in refs)))
-    if published is not None and checker.options.published != published:
-        checker = Checker(checker.options.model_copy(update={"published": published}), checker.index)
-    return checker.check_document(Document.from_text(text, path=path))
+    checker = checker or Checker(Options(refs=tuple(Path(r) for r in refs)))
+    return checker.check_document(Document.from_text(text, path=path), published)

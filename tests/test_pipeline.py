@@ -29,3 +29,16 @@ def test_attribute_contract_allows_only_sources_to_change() -> None:
     check_same_figures(doc, before, [before[0].model_copy(update={"source": "UN"})])
     with pytest.raises(ContractError):
         check_same_figures(doc, before, [])
+
+
+def test_one_checker_serves_many_publication_dates(checker) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from factcheck.pipeline import check
+
+    text = "NATO's 30 members met."
+    early = check(text, published=dt.date(2021, 1, 1), checker=checker)
+    late = check(text, published=dt.date(2024, 7, 27), checker=checker)
+    assert (early.published, early.published_from) == (dt.date(2021, 1, 1), "option")
+    assert [c.verdict.value for c in early.claims] == ["supported"]
+    assert [c.verdict.value for c in late.claims] == ["outdated"]
