@@ -119,11 +119,6 @@ class Number:
     compound: str | None = None  # the words after a hyphen: "member" of "10-member", "square-metre"
 
 
-def non_figure_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of dates, times, codes and ordinals: numbers inside them are not quantities."""
-    return [(m.start(), m.end()) for m in _NON_FIGURES.finditer(text)]
-
-
 def words_value(phrase: str) -> float | None:
     """Value of a spelled-out number ("two hundred and fifty" -> 250, "a dozen" -> 12)."""
     total, current, seen = 0.0, 0.0, False
