@@ -18,7 +18,7 @@ from .errors import ReferenceDataError
 from .models import METRICS
 from .places import countries
 from .refcsv import OPTIONAL, REQUIRED, alias_records, parse_rows, read_frame
-from .refs import ALIASES_FILE, Aliases, RefRow, _key, bundled_path, csv_files
+from .refs import ALIASES_FILE, Aliases, RefRow, _key, alias_files, bundled_path, csv_files
 
 Problems = list[ReferenceDataError]
 
@@ -39,10 +39,8 @@ def _data_rows(path: Path, aliases: Aliases, found: Problems) -> list[RefRow]:
 def _aliases(files: list[Path], found: Problems) -> tuple[Aliases, list[tuple[str, str, str, int, Path]]]:
     """The aliases of a run (bundled ones first, as when loading) and the records of files."""
     aliases = Aliases()
-    bundled = bundled_path() / ALIASES_FILE
     ours: list[tuple[str, str, str, int, Path]] = []
-    sources = [bundled] if bundled.is_file() and not any(p.resolve() == bundled.resolve() for p in files) else []
-    for path in sources + [p for p in files if p.name == ALIASES_FILE]:
+    for path in alias_files(files):
         try:
             records, problems = alias_records(path)
         except ReferenceDataError as exc:

@@ -148,6 +148,15 @@ def csv_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+def alias_files(files: list[Path]) -> list[Path]:
+    """The aliases files of a run, in loading order: the bundled one first (unless it is
+    among files already), then those among files."""
+    bundled = bundled_path() / ALIASES_FILE
+    named = [p for p in files if p.name == ALIASES_FILE]
+    first = [bundled] if bundled.is_file() and not any(p.resolve() == bundled.resolve() for p in named) else []
+    return first + named
+
+
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
@@ -162,8 +171,8 @@ class ReferenceIndex:
         by_metric: dict[str, list[RefRow]] = defaultdict(list)
         series: dict[SeriesKey, list[RefRow]] = defaultdict(list)
         for row in rows:
-            by_metric[row[2]].append(row)
-            series[(row[2], row[3], row[4], row[10], row[9])].append(row)
+            by_metric[row.metric].append(row)
+            series[row.series].append(row)
         self._by_metric = dict(by_metric)
         self.series: dict[SeriesKey, list[RefRow]] = {}
         places: dict[tuple[str, str], list[SeriesKey]] = defaultdict(list)
@@ -184,8 +193,7 @@ class ReferenceIndex:
             raise ReferenceDataError("no reference CSV files found", ", ".join(map(str, chosen)))
         from .cache import cached  # a built index is cached on disk, keyed by files and code
 
-        bundled = bundled_path() / ALIASES_FILE
-        inputs = [*files, bundled] if bundled.is_file() else files
+        inputs = [*files, *(p for p in alias_files(files) if p not in files)]
         code = [Path(__file__).with_name(name) for name in ("refs.py", "refcsv.py", "places.py")]
         return cached("refs", inputs, code, lambda: cls._build(files), cls)
 
@@ -195,13 +203,9 @@ class ReferenceIndex:
         from .refcsv import load_aliases, load_rows
 
         aliases = Aliases()
-        bundled = bundled_path() / ALIASES_FILE
-        if bundled.is_file() and not any(p.resolve() == bundled.resolve() for p in files):
-            load_aliases(bundled, aliases)
+        for path in alias_files(files):
+            load_aliases(path, aliases)
         rows: list[RefRow] = []
-        for path in files:
-            if path.name == ALIASES_FILE:
-                load_aliases(path, aliases)
         for path in files:
             if path.name != ALIASES_FILE:
                 rows.extend(load_rows(path, aliases))
