@@ -88,22 +88,17 @@ def quotations(text: str, sents: list[Sentence]) -> list[tuple[int, int]]:
     return out
 
 
-_TABLES: dict[int, tuple[Aliases, tuple[int, int], dict[str, list[str]], set[str]]] = {}
-
-
 def _tables(aliases: Aliases) -> tuple[dict[str, list[str]], set[str]]:
     """(aliases of each canonical source, place names): built once per run, not per article."""
-    sizes = (len(aliases.table["source"]), len(aliases.table["location"]))
-    found = _TABLES.get(id(aliases))
-    if found is None or found[0] is not aliases or found[1] != sizes:
+
+    def build() -> tuple[dict[str, list[str]], set[str]]:
         by_canonical: dict[str, list[str]] = {}
         for alias, canonical in aliases.table["source"].items():
             by_canonical.setdefault(canonical, []).append(alias)
         places = set(countries()) | set(aliases.table["location"]) | {v.lower() for v in aliases.table["location"].values()}
-        if len(_TABLES) >= 8:
-            _TABLES.clear()
-        found = _TABLES[id(aliases)] = (aliases, sizes, by_canonical, places)
-    return found[2], found[3]
+        return by_canonical, places
+
+    return aliases.derived("attribute", build)
 
 
 class Resolver:

@@ -22,7 +22,7 @@ from .numbers import Number, find_numbers
 from .places import Gazetteer
 from .read import Document
 from .refs import Aliases
-from .segment import Sentence, sentences
+from .segment import Sentence
 
 _QUALIFIERS = (
     (Qualifier.at_most, r"at most|no more than|a maximum of|not more than"),
@@ -53,7 +53,7 @@ def extract(
 ) -> list[Figure]:
     """Every claim-like figure of doc, in text order, with qualifier, metric, subject, place and period."""
     text = doc.checked
-    sents = sentences(text)
+    sents = doc.sentences
     if not sents:
         return []
     starts = [s.start for s in sents]

@@ -24,7 +24,6 @@ from .places import Gazetteer
 from .read import DEFAULT_MAX_BYTES, Document, read_path
 from .refs import ReferenceIndex
 from .rules import REGISTRY, Context
-from .segment import sentences
 
 
 class Options(BaseModel):
@@ -83,7 +82,7 @@ class Checker:
         published, published_from = self.publication(doc, published)
         figures = extract(doc, self.index.aliases, self.gazetteer, published, self.organisations)
         check_spans(doc, figures)
-        attributed = attribute(doc.checked, figures, sentences(doc.checked), self.index.aliases)
+        attributed = attribute(doc.checked, figures, doc.sentences, self.index.aliases)
         check_same_figures(doc, figures, attributed)
         figures = attributed
         quiet = suppress.scan(doc)

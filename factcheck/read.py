@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import BinaryFileError, InputError
+from .segment import Sentence, sentences
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
@@ -113,6 +114,11 @@ class Document:
         kind = kind or kind_of(path)
         checked, front = prose(text, kind)
         return cls(path=path, text=text, kind=kind, encoding=encoding, checked=checked, front_matter=front)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """The sentences of the checked prose, split once and shared by every stage."""
+        return sentences(self.checked)
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .errors import ReferenceDataError
 
@@ -22,6 +22,9 @@ ALIASES_FILE = "aliases.csv"
 FAIR_BOUND = 1.25
 
 SeriesKey = tuple[str, str, str, str, "dt.date | None"]
+
+
+T = TypeVar("T")
 
 
 class RefRow(NamedTuple):
@@ -88,10 +91,12 @@ class Aliases:
     lines: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     demonyms: dict[str, set[str]] = field(default_factory=dict)
     _by_canonical: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, kind: str, alias: str, canonical: str, where: tuple[str, int] = ("", 0)) -> None:
         key = _key(alias)
         self._by_canonical.pop(kind, None)
+        self._derived.clear()
         self.table[kind][key] = canonical.strip()
         self.lines[(kind, key)] = where
         if kind == "demonym":
@@ -116,6 +121,12 @@ class Aliases:
             for canonical in self.table[kind].values():
                 by_canonical.setdefault(_key(canonical), canonical)
         return by_canonical.get(key)
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """A table derived from the aliases, built once and rebuilt after any ``add``."""
+        if name not in self._derived:
+            self._derived[name] = build()
+        return self._derived[name]  # type: ignore[no-any-return]
 
     def people_of(self, group: str) -> set[str]:
         """The places whose people a group name stands for (empty when unknown)."""

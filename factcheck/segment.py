@@ -71,22 +71,9 @@ def _line_ends(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-_LAST: dict[str, tuple[str, list[Sentence]]] = {}
-
-
 def sentences(text: str) -> list[Sentence]:
     """Split text into sentences with paragraph numbers; spans exclude surrounding space.
-
-    The last text's sentences are kept: extract and attribute both ask for the same text's."""
-    last = _LAST.get("last")
-    if last is not None and last[0] is text:
-        return list(last[1])
-    out = _sentences(text)
-    _LAST["last"] = (text, out)
-    return list(out)
-
-
-def _sentences(text: str) -> list[Sentence]:
+    (A ``Document`` keeps its own: ``Document.sentences``.)"""
     cuts: list[tuple[int, int, bool]] = []
     for m in _STOP.finditer(text):
         if not _is_abbreviation(text, m.start()):
