@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import re
 from html import escape
-from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from ..match import fmt
-from ..models import Claim, FileReport, Finding, Reference, Report
+from ..models import Claim, FileReport, Finding, Report
 from .chart import COLORS, svg
-from .markdown import PUBLISHED_FROM
+from .markdown import PUBLISHED_FROM, reference
 from .text import summary_line
 
 if TYPE_CHECKING:
@@ -40,12 +38,6 @@ def _link(url: str) -> str:
     if _SAFE_URL.match(url):
         return f'<a href="{escape(url)}" rel="noopener noreferrer">{escape(url)}</a>'
     return escape(url)
-
-
-def _reference(ref: Reference | None, metric: str | None = None) -> str:
-    if ref is None:
-        return ""
-    return f"{fmt(ref.value, metric)} as of {ref.as_of}, {escape(ref.source)} ({escape(PurePath(ref.file).name)}:{ref.row})"
 
 
 def _article(text: str, claims: list[Claim], anchor: str) -> str:
@@ -77,7 +69,7 @@ def _table(report: FileReport, findings: dict[str, list[Finding]], anchor: str, 
     rows = []
     for c in report.claims:
         where = f'<a href="#{anchor}-{c.id}">{c.line}:{c.column}</a>' if has_text else f"{c.line}:{c.column}"
-        ref = _reference(c.current, c.metric) + (f"<br>{_link(c.current.source_url)}" if c.current else "")
+        ref = reference(c.current, c.metric, escape) + (f"<br>{_link(c.current.source_url)}" if c.current else "")
         rows.append(
             f'<tr id="{anchor}-{c.id}-row"><td>{where}</td><td>{escape(c.text)}</td>'
             f'<td class="verdict-{c.verdict.value}">{c.verdict.value}</td><td>{escape(c.metric)}</td>'

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..match import fmt
@@ -34,10 +35,11 @@ def link(url: str) -> str:
     return f"<{url}>" if _SAFE_URL.match(url) else escape(url)
 
 
-def reference(ref: Reference | None, metric: str | None = None) -> str:
+def reference(ref: Reference | None, metric: str | None = None, escaped: Callable[[str], str] = escape) -> str:
+    """'40,005 as of 2024-08-15, Gaza Ministry of Health (gaza_war.csv:26)', names escaped."""
     if ref is None:
         return ""
-    return f"{fmt(ref.value, metric)} as of {ref.as_of}, {escape(ref.source)} ({escape(PurePath(ref.file).name)}:{ref.row})"
+    return f"{fmt(ref.value, metric)} as of {ref.as_of}, {escaped(ref.source)} ({escaped(PurePath(ref.file).name)}:{ref.row})"
 
 
 def quoted(claim: Claim) -> str:
