@@ -15,7 +15,6 @@ import sys
 import time
 import warnings
 from pathlib import Path
-from statistics import median
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -38,7 +37,7 @@ def _throughput(texts: list[str], seconds: float) -> dict[str, float]:
 def warm(limit: int | None = None, passes: int = 3) -> dict[str, float]:
     """The best of several timed passes over the corpus, after one untimed pass."""
     from factcheck.pipeline import Checker
-    from factcheck.read import Document
+    from factcheck.read.document import Document
 
     texts = _texts(limit)
     checker = Checker()
@@ -71,7 +70,7 @@ def quantulum3(limit: int | None = None, passes: int = 2) -> dict[str, float]:
 
 def refs(folder: str) -> dict[str, float]:
     """Wall time of ReferenceIndex.load (any lazy import it needs included)."""
-    from factcheck.refs import ReferenceIndex
+    from factcheck.reference.index import ReferenceIndex
 
     start = time.perf_counter()
     index = ReferenceIndex.load([Path(folder)])
@@ -82,8 +81,8 @@ def match(folder: str, rounds: int = 20) -> dict[str, float]:
     """Mean time of one ``match`` call (a figure against the index) while checking the 10 KB
     article, with a large index and with the bundled one."""
     from factcheck import pipeline
-    from factcheck.read import Document
-    from factcheck.refs import ReferenceIndex
+    from factcheck.read.document import Document
+    from factcheck.reference.index import ReferenceIndex
 
     spent = [0.0, 0]
     plain = pipeline.match
@@ -131,7 +130,7 @@ def scaling(big: int, big_runs: int = 2) -> dict[str, float]:
     text checked as separate articles of at most 10 KB (mean time per article), wall clock and
     CPU: the same words either way, so only the article's length differs."""
     from factcheck.pipeline import Checker
-    from factcheck.read import Document
+    from factcheck.read.document import Document
 
     checker = Checker()
     big_text = data.sized_article(big)

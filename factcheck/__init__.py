@@ -8,8 +8,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import ConfigError, ContractError, FactcheckError, InputError, ReferenceDataError  # noqa: E402
-from .pipeline import Checker, Options, check  # noqa: E402
+from factcheck.errors import ConfigError, ContractError, FactcheckError, InputError, ReferenceDataError  # noqa: E402
+from factcheck.pipeline import Checker, Options, check  # noqa: E402
 
 __all__ = [
     "Checker", "ConfigError", "ContractError", "FactcheckError", "InputError", "Options",

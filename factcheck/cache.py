@@ -46,7 +46,7 @@ def folder() -> Path | None:
 def key(kind: str, files: Sequence[Path], code: Sequence[Path], extra: str = "") -> str:
     """A digest of everything the cached object depends on: input files (path, size, time and
     content), code and data files or folders (path, size and time) and any extra text."""
-    from . import __version__
+    from factcheck import __version__
 
     digest = hashlib.blake2b(digest_size=20)
     digest.update(repr((kind, __version__, sys.version_info[:2], pickle.HIGHEST_PROTOCOL)).encode())

@@ -24,12 +24,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ConfigError
-from .models import CONTESTED_METRICS, METRICS, Severity
-from .rules import REGISTRY
+from factcheck.errors import ConfigError
+from factcheck.models import CONTESTED_METRICS, METRICS, Severity
+from factcheck.rules import REGISTRY
 
 if TYPE_CHECKING:
-    from .pipeline import Options
+    from factcheck.pipeline import Options
 
 CONFIG_FILE = "factcheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -64,7 +64,7 @@ class Settings:
 
     def options(self, **extra: Any) -> Options:
         """The pipeline options these settings ask for, plus extra fields (published, ...)."""
-        from .pipeline import Options
+        from factcheck.pipeline import Options
 
         return Options(refs=self.refs, contested=frozenset(self.contested), disabled=self.disabled, severities=self.severities, **extra)
 

@@ -20,9 +20,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .models import CONTESTED_METRICS, Claim
-from .pipeline import Checker, Options
-from .read import read_path
+from factcheck.models import CONTESTED_METRICS, Claim
+from factcheck.pipeline import Checker, Options
+from factcheck.read.decode import read_path
 
 FIELDS = ("value", "qualifier", "metric", "subject", "location")
 _STOP = frozenset({"the", "of", "a", "an", "in", "for", "and", "on", "s", "'s", "to", "by"})

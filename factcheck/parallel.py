@@ -18,16 +18,17 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-from .errors import InputError
-from .read import Document, read_path
+from factcheck.errors import InputError
+from factcheck.read.decode import read_path
+from factcheck.read.document import Document
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.context import BaseContext
     from multiprocessing.process import BaseProcess
 
-    from .models import FileReport
-    from .pipeline import Checker
+    from factcheck.models import FileReport
+    from factcheck.pipeline import Checker
 
 Task = Union[Path, Document, InputError]
 Outcome = tuple["FileReport | None", "str | None", "InputError | None"]
@@ -150,7 +151,7 @@ def outcomes(tasks: Sequence[Task], checker: Checker, jobs: int, keep_text: bool
         for task in tasks:
             yield check_one(checker, task, keep_text)
         return
-    from .models import FileReport
+    from factcheck.models import FileReport
 
     size = max(1, min(_MAX_CHUNK, len(tasks) // (jobs * 4)))
     pool = _Pool(jobs - 1, checker, keep_text)

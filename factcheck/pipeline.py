@@ -12,18 +12,20 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import dates, suppress
-from .attribute import attribute
-from .context import Organisations
-from .errors import ContractError, InputError
-from .files import STDIN
-from .extract import extract
-from .match import as_reference, match
-from .models import CONTESTED_METRICS, Claim, FileReport, Figure, Finding, Report, Severity
-from .places import Gazetteer
-from .read import DEFAULT_MAX_BYTES, Document, read_path
-from .refs import ReferenceIndex
-from .rules import REGISTRY, Context
+from factcheck.attribution.stage import attribute
+from factcheck.errors import ContractError, InputError
+from factcheck.extract.describe import Organisations
+from factcheck.extract.figures import extract
+from factcheck.judge.verdict import as_reference, match
+from factcheck.language.gazetteer import Gazetteer
+from factcheck.models import CONTESTED_METRICS, Claim, Figure, FileReport, Finding, Report, Severity
+from factcheck.read import suppress
+from factcheck.read.decode import DEFAULT_MAX_BYTES, read_path
+from factcheck.read.discover import STDIN
+from factcheck.read.document import Document
+from factcheck.read.published import published_date
+from factcheck.reference.index import ReferenceIndex
+from factcheck.rules import REGISTRY, Context
 
 
 class Options(BaseModel):
@@ -72,7 +74,7 @@ class Checker:
         """The as-of date: the one given (here, else in the options), else the article's, else today."""
         if (published or self.options.published) is not None:
             return published or self.options.published, "option"
-        found = dates.published_date(doc)
+        found = published_date(doc)
         if found is not None:
             return found, "article"
         return self.options.today, "today"
@@ -138,7 +140,7 @@ def run(
     With ``jobs`` > 1 the articles are checked in that many worker processes (``parallel``);
     reports and errors keep the order of targets whatever the number of jobs.
     """
-    from .parallel import Task, outcomes
+    from factcheck.parallel import Task, outcomes
 
     tasks: list[Task] = []
     for target in targets:

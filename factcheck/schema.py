@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from .models import Report
+from factcheck.models import Report
 
 SCHEMA_FILE = "report.schema.json"
 

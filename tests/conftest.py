@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.pipeline import Checker, Options
-from factcheck.refs import ReferenceIndex
+from factcheck.reference.index import ReferenceIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.baseline import fingerprint
-from factcheck.cli import app
+from factcheck.cli.app import app
+from factcheck.report.baseline import fingerprint
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REFS = ["--refs", str(FIXTURES / "refs")]

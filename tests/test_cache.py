@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import cache
-from factcheck.refs import ReferenceIndex, bundled_path
+from factcheck.reference.index import ReferenceIndex, bundled_path
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "refs"
 
@@ -99,8 +99,8 @@ def test_bundled_data_is_cached_too(cache_dir: Path) -> None:
 
 
 def test_country_tables_and_gazetteer_pattern_come_back_unchanged(cache_dir: Path) -> None:
-    from factcheck import places
-    from factcheck.trie import alternation
+    from factcheck.language import gazetteer as places
+    from factcheck.language.trie import alternation
 
     places._tables.cache_clear()
     try:

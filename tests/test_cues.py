@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.cues import Cue, clean, cues
+from factcheck.attribution.cues import Cue, clean, cues
 
 
 def found(text: str) -> list[tuple[str, str, str]]:

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from factcheck.dates import period_start, resolve
+from factcheck.extract.period import period_start
+from factcheck.language.dates import resolve
 
 BASE = dt.date(2024, 1, 3)  # a Wednesday
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import InputError
-from factcheck.files import Selector, discover
+from factcheck.read.discover import Selector, discover
 
 
 def tree(root: Path, files: dict[str, str]) -> None:
@@ -62,7 +62,7 @@ def test_stdin_passes_through() -> None:
 
 def test_split_errors_skips_only_binary_files_found_not_named(tmp_path: Path) -> None:
     from factcheck.errors import BinaryFileError, InputError
-    from factcheck.files import split_errors
+    from factcheck.read.discover import split_errors
 
     found = BinaryFileError("binary file", "drafts/photo.txt")
     named = BinaryFileError("binary file", "photo.txt")
@@ -73,7 +73,7 @@ def test_split_errors_skips_only_binary_files_found_not_named(tmp_path: Path) ->
 
 def test_refuse_overwrite_names_the_article(tmp_path: Path) -> None:
     from factcheck.errors import InputError
-    from factcheck.files import refuse_overwrite
+    from factcheck.report.output import refuse_overwrite
 
     article = tmp_path / "a.txt"
     article.write_text("x")

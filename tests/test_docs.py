@@ -6,7 +6,7 @@ from typing import Any
 
 import typer.main
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 from factcheck.rules import rules
 
 from .conftest import ROOT

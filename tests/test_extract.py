@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from factcheck.pipeline import Checker
 from factcheck.models import Qualifier
+from factcheck.pipeline import Checker
 
 PUBLISHED = dt.date(2024, 7, 27)
 

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import dates, numbers
-from factcheck.places import Gazetteer, alternation
-from factcheck.refs import Aliases, ReferenceIndex
+from factcheck.extract import quantity as numbers
+from factcheck.language import dates
+from factcheck.language.gazetteer import Gazetteer, alternation
+from factcheck.reference.aliases import Aliases
+from factcheck.reference.index import ReferenceIndex
 
 CORPUS = sorted((Path(__file__).resolve().parent / "corpus").rglob("*.txt"))
 
@@ -166,7 +168,7 @@ def test_number_pattern_matches_the_plain_pattern() -> None:
 
 
 def test_cue_patterns_match_the_plain_patterns() -> None:
-    from factcheck import cues
+    from factcheck.attribution import cues
 
     verbs = cues.SPEECH + cues.ACTION
     assert all(v == v.lower() for v in verbs)  # the trie is built from lower-case forms

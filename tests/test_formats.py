@@ -13,13 +13,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from factcheck.formats import FORMATS, Style, render, shown, use_color
-from factcheck.formats.chart import series_lookup, svg
-from factcheck.formats.github import escape_data, escape_property
-from factcheck.formats.markdown import escape as md_escape
 from factcheck.models import Report
 from factcheck.pipeline import Checker, Options
-from factcheck.read import Document
+from factcheck.read.document import Document
+from factcheck.report import FORMATS, Style, render, shown, use_color
+from factcheck.report.chart import series_lookup, svg
+from factcheck.report.github import escape_data, escape_property
+from factcheck.report.markdown import escape as md_escape
 from factcheck.schema import shipped_schema
 
 from .conftest import ROOT
@@ -119,7 +119,7 @@ def test_sarif_has_the_fields_github_code_scanning_requires(rendered: tuple[Repo
 
 
 def test_sarif_uri_is_percent_encoded_and_absolute_paths_are_file_uris() -> None:
-    from factcheck.formats.sarif import artifact_location
+    from factcheck.report.sarif import artifact_location
 
     assert artifact_location("drafts/a b#1.md") == {"uri": "drafts/a%20b%231.md", "uriBaseId": "%SRCROOT%"}
     assert artifact_location("/srv/news/a b.md") == {"uri": "file:///srv/news/a%20b.md"}
@@ -158,8 +158,8 @@ def test_github_escaping_round_trips() -> None:
     nasty = "50% of 1,200: said\r\nthen"
     assert escape_data(nasty) == "50%25 of 1,200: said%0D%0Athen"
     assert escape_property("a,b:c%d.md") == "a%2Cb%3Ac%25d.md"
-    from factcheck.formats.github import command
     from factcheck.models import Finding, Severity
+    from factcheck.report.github import command
 
     finding = Finding(rule="attribution-gap", severity=Severity.warning, claim="c1", line=3, column=2, end_line=4, end_column=5, message=nasty)
     kind, props, message = parse_github(command("dir,x/a:b.md", finding))
@@ -221,7 +221,7 @@ def test_html_structure_and_svg_charts(rendered: tuple[Report, Style]) -> None:
     charts = re.findall(r"<svg .*?</svg>", page, re.S)
     with_series = [c for c in report.files[0].claims if c.current is not None]
     assert len(charts) == len(with_series) > 0
-    for chart, claim in zip(charts, with_series):
+    for chart, _claim in zip(charts, with_series):
         root = ET.fromstring(chart)  # well-formed XML
         ns = "{http://www.w3.org/2000/svg}"
         assert root.tag == f"{ns}svg" and root.get("viewBox")

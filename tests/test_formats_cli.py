@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
-from factcheck.formats import FORMATS
+from factcheck.cli.app import app
 from factcheck.models import Report
+from factcheck.report import FORMATS
 
 from .conftest import ROOT
 
@@ -57,7 +57,7 @@ def test_report_dir_writes_markdown_and_html_per_article(runner: CliRunner, tmp_
 
 
 def test_report_dir_names_clashing_articles_by_path(tmp_path: Path) -> None:
-    from factcheck.report_dir import report_names
+    from factcheck.report.report_dir import report_names
 
     assert report_names(["a/x.md", "b/x.txt", "c/y.md"]) == ["a_x.md", "b_x.txt", "y"]
 
@@ -87,15 +87,15 @@ def test_bundled_example_reports_are_current(runner: CliRunner, monkeypatch: pyt
 
 
 def test_report_names_never_collide() -> None:
-    from factcheck.report_dir import report_names
+    from factcheck.report.report_dir import report_names
 
     names = report_names(["d/a b.txt", "d/a_b.txt", "e/a b.txt"])
     assert len(set(names)) == 3
 
 
 def test_control_characters_never_reach_a_terminal_report() -> None:
-    from factcheck.formats import FORMATS, render
     from factcheck.pipeline import check
+    from factcheck.report import FORMATS, render
 
     report = Report.of([check("More than 39,000 people \x1b[2J were killed in Gaza.\x07")])
     for name in FORMATS:

@@ -26,10 +26,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import factcheck
-from factcheck.cli import app
+from factcheck.cli.app import app
 from factcheck.errors import InputError
 from factcheck.pipeline import Checker
-from factcheck.read import Document, decode
+from factcheck.read.decode import decode
+from factcheck.read.document import Document
 
 from .test_safety import TEMPLATE_TAGS, _Tags
 

@@ -5,9 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.match import accepted, candidate_series, match, same_source, subject_fits, supports
+from factcheck.judge.series import candidate_series, same_source, subject_fits
+from factcheck.judge.tolerance import accepted, supports
+from factcheck.judge.verdict import match
 from factcheck.models import Figure, Qualifier, Verdict
-from factcheck.refs import Aliases, ReferenceIndex
+from factcheck.reference.aliases import Aliases
+from factcheck.reference.index import ReferenceIndex
 
 Q = Qualifier
 

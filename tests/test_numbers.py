@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.numbers import find_numbers, words_value
+from factcheck.extract.quantity import find_numbers, words_value
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 from factcheck.errors import InputError
 from factcheck.parallel import default_jobs
 from factcheck.pipeline import Checker, run
-from factcheck.read import Document
+from factcheck.read.document import Document
 
 from .conftest import EXAMPLES
 

@@ -7,7 +7,7 @@ import pytest
 from factcheck.errors import ContractError
 from factcheck.models import Figure
 from factcheck.pipeline import check_same_figures, check_spans
-from factcheck.read import Document
+from factcheck.read.document import Document
 
 
 def _figure(start: int, end: int, **kw: object) -> Figure:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.places import Gazetteer, countries, demonyms
+from factcheck.language.gazetteer import Gazetteer, countries, demonyms
 
 
 def _found(text: str) -> list[tuple[str, str, bool]]:

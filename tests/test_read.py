@@ -6,14 +6,15 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import InputError
-from factcheck.read import Document, decode, read_path
+from factcheck.read.decode import decode, read_path
+from factcheck.read.document import Document
 
 
 @pytest.mark.parametrize(
     ("data", "encoding"),
     [
-        ("Café 39,000".encode("utf-8"), "utf-8"),
-        (codecs.BOM_UTF8 + "Café 39,000".encode("utf-8"), "utf-8-sig"),
+        ("Café 39,000".encode(), "utf-8"),
+        (codecs.BOM_UTF8 + "Café 39,000".encode(), "utf-8-sig"),
         (codecs.BOM_UTF16_LE + "Café 39,000".encode("utf-16-le"), "utf-16"),
         ("Café \u201c39,000\u201d".encode("cp1252"), "cp1252"),
     ],

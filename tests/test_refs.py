@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 from factcheck.errors import ReferenceDataError
-from factcheck.refcheck import problems
-from factcheck.refcsv import load_rows
-from factcheck.refs import ReferenceIndex, bundled_path
+from factcheck.reference.csvfile import load_rows
+from factcheck.reference.index import ReferenceIndex, bundled_path
+from factcheck.reference.validate import problems
 
 HEADER = "metric,location,subject,value,as_of,source,source_url\n"
 GOOD = "members,,NATO,32,2024-03-07,NATO,https://www.nato.int/x\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 
 from .conftest import EXAMPLES
 
@@ -317,7 +317,7 @@ def test_report_in_a_folder_that_cannot_be_written_is_one_line(runner: CliRunner
     def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise PermissionError(13, "Permission denied", str(report.parent / ".report.json.x.tmp"))
 
-    monkeypatch.setattr("factcheck.files.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("factcheck.report.output.tempfile.mkstemp", refuse)
     result = invoke(runner, *DATE, "--output", str(report), str(good))
     assert result.exit_code == 2
     assert errors_of(result.stderr) == [f"factcheck: error: {report}: cannot write report: Permission denied"]
@@ -377,7 +377,7 @@ def test_reference_csv_with_bom_is_read(runner: CliRunner, tmp_path: Path) -> No
 def test_a_data_dump_is_refused_quickly_not_checked_for_minutes(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from factcheck.cli import app
+    from factcheck.cli.app import app
 
     dump = tmp_path / "dump.txt"
     dump.write_text("1, " * 10_001 + "\n", encoding="utf-8")

@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.models import Severity
 from factcheck.pipeline import Checker, Options
-from factcheck.read import read_path
+from factcheck.read.decode import read_path
 from factcheck.rules import REGISTRY, rules
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -49,6 +49,6 @@ def test_source_mismatch_ignores_facts_of_record(fixture_checker: Checker) -> No
 
 
 def test_years_are_written_without_a_separator() -> None:
-    from factcheck.refs import fmt
+    from factcheck.reference.rows import fmt
 
     assert fmt(1962, "years") == "1962" and fmt(1962) == "1,962" and fmt(22, "years") == "22"

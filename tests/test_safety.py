@@ -21,8 +21,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
-from factcheck.formats import FORMATS
+from factcheck.cli.app import app
+from factcheck.report import FORMATS
 
 from .conftest import EXAMPLES, ROOT
 from .test_robustness import digests, errors_of
@@ -233,7 +233,7 @@ def test_ctrl_c_leaves_no_half_written_report_and_exits_130(
     if where == "checking":
         monkeypatch.setattr("factcheck.pipeline.Checker.check_document", interrupt)
     else:
-        monkeypatch.setattr("factcheck.files.os.replace", interrupt)
+        monkeypatch.setattr("factcheck.report.output.os.replace", interrupt)
     result = runner.invoke(app, ["--jobs", "1", "-f", "json", option, "out.json", NAME])
     assert result.exit_code == 130
     assert errors_of(result.stderr) == ["factcheck: interrupted"]

@@ -4,9 +4,9 @@ import json
 
 import jsonschema
 
+from factcheck.models import Report
 from factcheck.pipeline import check
 from factcheck.schema import schema_json, shipped_schema
-from factcheck.models import Report
 
 
 def test_shipped_schema_is_generated_from_the_models() -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from factcheck.segment import sentences
+from factcheck.language.segment import sentences
 
 
 def _texts(text: str) -> list[str]:

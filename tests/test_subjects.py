@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from factcheck.extract.subject import noun_phrase
 from factcheck.pipeline import Checker, check
-from factcheck.subjects import noun_phrase
 
 PUBLISHED = dt.date(2024, 7, 27)
 DEMONYMS = {"chinese", "russian", "egyptian", "palestinian", "indian"}

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 from factcheck.pipeline import Checker, Options
-from factcheck.read import Document
-from factcheck.suppress import scan
+from factcheck.read.document import Document
+from factcheck.read.suppress import scan
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REFS = ["--refs", str(FIXTURES / "refs")]

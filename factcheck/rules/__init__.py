@@ -11,11 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
-from ..models import Claim
-from ..refs import ReferenceIndex
-from .base import Rule
-from . import attribution_gap, contradicted_figure, outdated_figure, source_mismatch, unverifiable_figure
-
+from factcheck.models import Claim
+from factcheck.reference.index import ReferenceIndex
+from factcheck.rules import attribution_gap, contradicted_figure, outdated_figure, source_mismatch, unverifiable_figure
+from factcheck.rules.base import Rule
 
 __all__ = ["REGISTRY", "Context", "Registered", "Rule", "rules"]
 

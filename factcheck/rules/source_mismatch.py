@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..match import fmt, same_source
-from ..models import Claim, Severity, Verdict
-from .base import Rule
+from factcheck.judge.series import same_source
+from factcheck.judge.verdict import fmt
+from factcheck.models import Claim, Severity, Verdict
+from factcheck.rules.base import Rule
 
 if TYPE_CHECKING:
-    from . import Context
+    from factcheck.rules import Context
 
 # Facts of record (when something began, how many members a bloc has) belong to no one's count.
 RECORD_METRICS = frozenset({"years", "members"})

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models import Claim, Severity, Verdict
-from .base import Rule
+from factcheck.models import Claim, Severity, Verdict
+from factcheck.rules.base import Rule
 
 if TYPE_CHECKING:
-    from . import Context
+    from factcheck.rules import Context
 
 RULE = Rule(
     id="unverifiable-figure",

@@ -1,0 +1,127 @@
+"""Which numbers are claims: the rules of tests/corpus/README.md ("Not claims", "Years",
+"Ordinals") applied to the numbers ``numbers.find_numbers`` found.
+
+Ordinals, dates, times and codes never reach this module (``numbers`` skips them). Here a
+number is dropped when it is a referential numeral ("the two countries", "the world's two biggest"), a bare "one", a
+capitalised number word inside a name ("Group of Seven"), a time offset or calendar period
+("two days after", "the first nine months"), a non-counting compound ("two-thirds",
+"one-sided"), or a year that does not date a past event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from factcheck.extract.quantity import Number
+from factcheck.language.segment import Sentence
+
+REFERENTIAL_MAX = 12
+# Compounds that do not count anything ("two-thirds", "one-sided", "five-star hotel").
+NOT_COUNTING = frozenset(
+    """way ways sided off time times fold third thirds quarter quarters half halves star party child on to
+    and or all up nil liner storey story speed track seater piece digit""".split()
+)
+_QUALIFIER_WORDS = re.compile(
+    r"(?:at (?:most|least)|no (?:more|fewer|less) than|more than|over|fewer than|less than|under|up to|as many as"
+    r"|some|about|around|roughly|nearly|almost|approximately|an estimated|estimated)[ \u00a0]+$",
+    re.I,
+)
+_DETERMINER = re.compile(r"\b(?:the|these|those|both|all|first|last|other|next)[ \u00a0]+$", re.I)
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s)[ \u00a0]+$")
+_WHEN_OWNER = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|week|weekend|month|year)"
+    r"(?:'s|\u2019s)[ \u00a0]+$", re.I
+)
+_SUPERLATIVE = re.compile(r"[ \u00a0]+(?:most|least|[a-z]+est)\b")
+_PERSON_AFTER_ONE = re.compile(
+    r"[ \u00a0]+(?:(?:more|other|further|additional) )?(?:person|child|man|woman|soldier|civilian|journalist|hostage|"
+    r"fighter|officer|worker|policeman|Palestinian|Israeli|Ukrainian|Russian|citizen|resident|migrant|refugee|patient)\b",
+    re.I,
+)
+_TIME_OFFSET = re.compile(
+    r"[ \u00a0-]+(?:days?|weeks?|months?|hours?|minutes?)[ \u00a0]+(?:ago|after|before|later|earlier|into|on)\b", re.I
+)
+_CALENDAR_PERIOD = re.compile(r"\b(?:the )?(?:first|last|past|final|opening) $", re.I)
+_DURATION = re.compile(r"[ \u00a0]+years?\b(?![ \u00a0-]old)", re.I)
+_PERIOD_UNIT = re.compile(r"[ \u00a0]+(?:days|weeks|months|quarters)\b", re.I)
+_YEAR_BEFORE = re.compile(r"\b(?:since|in)[ \u00a0]+(?:(?:early|late|mid)[ \u00a0]+)?$", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2014\"\u201c\u201d]|\b(?:which|who|whom|whose|where|when|after|before|while|because|although|though"
+    r"|until|that|and then)\b",
+    re.I,
+)
+_LEADING_YEAR = re.compile(r"(?:^|[,;:]\s*)(?:in|since)\s+(?:(?:early|late|mid)\s+)?$", re.I)
+
+
+def is_claim(
+    text: str, number: Number, sentence: Sentence, neighbours: Sequence[Number], published: dt.date | None
+) -> bool:
+    """Whether a number (not joined into a range) states a checkable quantity."""
+    before = text[max(sentence.start, number.start - 30):number.start]
+    if number.compound:
+        return number.compound.split("-")[0] not in NOT_COUNTING
+    if number.unit or number.percent or number.vague:
+        return True
+    if number.words and _in_name(text, number, sentence):
+        return False
+    if _CALENDAR_PERIOD.search(before) and _PERIOD_UNIT.match(text, number.end):
+        return False
+    if _DURATION.match(text, number.end) and not _TIME_OFFSET.match(text, number.end):
+        return True  # "over the next four years", "one year after the start of the war"
+    if number.words and number.value == 1 and not _PERSON_AFTER_ONE.match(text, number.end):
+        return False
+    if number.value <= REFERENTIAL_MAX and not _QUALIFIER_WORDS.search(before):
+        possessive = _POSSESSIVE.search(before)
+        if _DETERMINER.search(before) or possessive and (_SUPERLATIVE.match(text, number.end) or _WHEN_OWNER.search(before)):
+            return False  # "the two countries", "the world's two biggest economies"
+    if _TIME_OFFSET.match(text, number.end):
+        return False
+    if is_year(text, number):
+        return _dates_an_event(text, number, sentence, neighbours, published)
+    return True
+
+
+def is_year(text: str, number: Number) -> bool:
+    """A bare four-digit year (1800-2100), not "2,000" or "2000 people"."""
+    surface = text[number.start:number.end]
+    return len(surface) == 4 and surface.isdigit() and 1800 <= number.value <= 2100
+
+
+def _in_name(text: str, number: Number, sentence: Sentence) -> bool:
+    """A capitalised number word after a lower-case word mid-sentence: part of a name."""
+    if not text[number.start].isupper() or number.start == sentence.start:
+        return False
+    m = re.search(r"([A-Za-z]+)[ \u00a0]+$", text[max(sentence.start, number.start - 20):number.start])
+    return bool(m) and m.group(1)[0].islower() and not _QUALIFIER_WORDS.search(text[sentence.start:number.start])
+
+
+def _dates_an_event(
+    text: str, number: Number, sentence: Sentence, neighbours: Sequence[Number], published: dt.date | None
+) -> bool:
+    """A year after since/in that dates a past event, not another figure's reference period."""
+    before = text[max(sentence.start, number.start - 20):number.start]
+    if not _YEAR_BEFORE.search(before):
+        return False
+    if published is not None and number.value >= published.year:
+        return False
+    start, end = _clause(text, number, sentence)
+    for other in neighbours:
+        if other is not number and start <= other.start < end and not is_year(text, other):
+            return False
+    return True
+
+
+def _clause(text: str, number: Number, sentence: Sentence) -> tuple[int, int]:
+    """The clause a year belongs to; a leading "In 2019," belongs to the clause after it."""
+    start = sentence.start
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, number.start):
+        start = m.end()
+    end = sentence.end
+    m = _CLAUSE_BREAK.search(text, number.end, sentence.end)
+    if m and _LEADING_YEAR.search(text[start:number.start]) and text[m.start()] == ",":
+        m = _CLAUSE_BREAK.search(text, m.end(), sentence.end)
+    if m:
+        end = m.start()
+    return start, end

@@ -1,0 +1,234 @@
+"""Extract stage: the checkable figures of a document, each a view into its text.
+
+Numbers come from ``numbers``; ``claims`` decides which are claims; this stage joins ranges,
+reads qualifiers, asks ``context`` what each figure counts and who, ``location`` where and
+``dates`` since when. A headline figure that restates a body figure takes its metric.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from factcheck.errors import InputError
+from factcheck.extract.claimhood import is_claim
+from factcheck.extract.describe import Organisations, describe
+from factcheck.extract.period import period_start
+from factcheck.extract.place import location_of
+from factcheck.extract.quantity import Number, find_numbers
+from factcheck.language.gazetteer import Gazetteer
+from factcheck.language.segment import Sentence
+from factcheck.models import CONTESTED_METRICS, Figure, Qualifier
+from factcheck.read.document import Document
+from factcheck.reference.aliases import Aliases
+
+_QUALIFIERS = (
+    (Qualifier.at_most, r"at most|no more than|a maximum of|not more than"),
+    (Qualifier.at_least, r"at least|no fewer than|no less than|a minimum of|not less than"),
+    (Qualifier.more_than, r"more than|over|upwards of|in excess of|above|just over|well over|greater than|exceeding|beyond"),
+    (Qualifier.nearly, r"nearly|almost|close to|just under|just shy of|approaching|not quite"),
+    (Qualifier.less_than, r"fewer than|less than|under|below|just below"),
+    (Qualifier.up_to, r"up to|as many as|as much as"),
+    (Qualifier.approx, r"some|about|around|roughly|approximately|an estimated|estimated|an approximate|approx\.|circa|c\.|almost exactly|a reported|an average of|on average"),
+)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?<![\w-])(?P<q>" + "|".join(f"(?P<{q.value}>{p})" for q, p in _QUALIFIERS) + r")[ \u00a0]+$", re.I
+)
+_QUALIFIER_AFTER = re.compile(r"(?P<more>\+| or more\b| and more\b| plus\b)|(?P<approx> or so\b)|(?P<less> or (?:fewer|less)\b)", re.I)
+_DURATION = re.compile(r"[ \u00a0]+(?:years?|months?|weeks?|days?|hours?)\b", re.I)
+_OVER_AS_MORE = re.compile(r"\b(?:for|after|of|in|than)[ \u00a0]+$", re.I)
+_RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|\u2013|\u2014|to|and|or)[ \u00a0]*$", re.I)
+_YEARS_WORD = re.compile(r"[ \u00a0]+years?\b", re.I)
+_SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b", re.I)
+MAX_NUMBERS = 10_000
+MIN_CHARS_PER_NUMBER = 25  # news copy has one number every 40-80 characters; "1,1,1,..." one every 2
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def extract(
+    doc: Document, aliases: Aliases, gazetteer: Gazetteer, published: dt.date | None,
+    organisations: Organisations | None = None,
+) -> list[Figure]:
+    """Every claim-like figure of doc, in text order, with qualifier, metric, subject, place and period."""
+    text = doc.checked
+    sents = doc.sentences
+    if not sents:
+        return []
+    starts = [s.start for s in sents]
+    runs = sum(1 for _ in _DIGIT_RUN.finditer(text))  # at C speed, before the slower grammar
+    numbers = [] if _dump(text, runs) else find_numbers(text)
+    if _dump(text, max(runs, len(numbers))):
+        raise InputError(
+            f"more than {MAX_NUMBERS:,} numbers, one every {len(text) // max(runs, len(numbers))} characters: "
+            "a data file rather than an article (check it in parts)", doc.path,
+        )
+    headline = sents[0] if sents[0].paragraph == 0 and text[sents[0].end - 1:sents[0].end] not in ".!?" else None
+    kept: list[tuple[Number, float | None, int]] = []
+    i = 0
+    while i < len(numbers):
+        number = numbers[i]
+        index = max(0, bisect_right(starts, number.start) - 1)
+        sentence = sents[index]
+        partner = numbers[i + 1] if i + 1 < len(numbers) else None
+        joined = _join_range(text, number, partner, sentence)
+        i += 2 if joined else 1
+        if joined is not None:
+            kept.append((joined[0], joined[1], index))
+        elif is_claim(text, number, sentence, _neighbours(numbers, i - 1, sentence), published):
+            kept.append((number, None, index))
+    figures: list[Figure] = []
+    for k, (number, high, index) in enumerate(kept):
+        limit = kept[k + 1][0].start if k + 1 < len(kept) and kept[k + 1][2] == index else sents[index].end
+        figure = _figure(text, number, high, sents, index, limit, figures, aliases, gazetteer, headline, published, organisations)
+        figures.append(figure)
+    return _inherited_metrics(text, _headline_metrics(figures, headline))
+
+
+def _dump(text: str, numbers: int) -> bool:
+    """A data dump, not an article: over MAX_NUMBERS numbers, as densely packed as a table's."""
+    return numbers > MAX_NUMBERS and len(text) < numbers * MIN_CHARS_PER_NUMBER
+
+
+def _neighbours(numbers: list[Number], at: int, sentence: Sentence) -> list[Number]:
+    """The numbers of the sentence around numbers[at]."""
+    lo, hi = at, at
+    while lo > 0 and numbers[lo - 1].start >= sentence.start:
+        lo -= 1
+    while hi + 1 < len(numbers) and numbers[hi + 1].start < sentence.end:
+        hi += 1
+    return numbers[lo:hi + 1]
+
+
+def _join_range(text: str, first: Number, second: Number | None, sentence: Sentence) -> tuple[Number, float] | None:
+    """'between 10 and 15', '10-15', '10 to 15', 'two or three' as one number with a high end."""
+    if second is None or second.start >= sentence.end or second.start - first.end > 6:
+        return None
+    if (first.percent or second.percent) and (first.unit or second.unit) or first.compound:
+        return None  # "fell 2.4% to $80.86" is a change, not a range
+    if first.percent and not second.percent or first.unit and second.unit and first.unit != second.unit:
+        return None
+    gap = text[first.end:second.start]
+    m = _RANGE_JOIN.match(gap)
+    if not m or (second.percent and not first.percent and gap.strip() not in ("-", "\u2013", "to")):
+        return None
+    word = gap.strip().lower()
+    between = re.search(r"\bbetween[ \u00a0]+$", text[max(0, first.start - 9):first.start], re.I)
+    if word == "and" and not between:
+        return None
+    if word == "to" and re.search(r"\bfrom[ \u00a0]+$", text[max(0, first.start - 6):first.start], re.I):
+        return None
+    if word == "or" and not (first.words and second.words):
+        return None
+    low = first.value
+    if second.step > first.step * 100 and low < second.value / second.step * 10:
+        factor = second.step if second.step >= 1000 else 1
+        low = first.value * factor
+    if not low < second.value:
+        return None
+    scaled_step = first.step * (low / first.value) if first.value else first.step
+    merged = replace(
+        first, end=second.end, value=low, step=min(scaled_step, second.step), words=first.words and second.words,
+        percent=second.percent, unit=second.unit or first.unit, compound=second.compound,
+    )
+    return merged, second.value
+
+
+def _qualifier(text: str, number: Number, sentence_start: int) -> tuple[Qualifier, int, int]:
+    """(qualifier, new start, new end): qualifier words join the figure's span."""
+    start, end = number.start, number.end
+    m = _QUALIFIER_BEFORE.search(text, max(sentence_start, start - 25), start)
+    after = _QUALIFIER_AFTER.match(text, end)
+    if m and m.group("q").lower() == "over" and _DURATION.match(text, end) and not _OVER_AS_MORE.search(text, max(0, m.start() - 8), m.start()):
+        m = None  # "paid over four years": a period, not "more than"
+    if m:
+        qualifier = Qualifier(next(k for k, v in m.groupdict().items() if v and k != "q"))
+        start = m.start()
+        article = re.search(r"\b[Aa]n?[ \u00a0]+$", text[max(sentence_start, start - 3):start])
+        if qualifier is Qualifier.approx and article and m.group("q").lower().startswith("estimated"):
+            start -= len(article.group(0))
+        return qualifier, start, end
+    if after:
+        if after.group("more"):
+            return (Qualifier.more_than if after.group(0) == "+" else Qualifier.at_least), start, after.end()
+        if after.group("approx"):
+            return Qualifier.approx, start, after.end()
+        return Qualifier.at_most, start, after.end()
+    if number.vague:
+        return Qualifier.at_least, start, end
+    return Qualifier.exact, start, end
+
+
+def _figure(
+    text: str, number: Number, high: float | None, sents: list[Sentence], index: int, limit: int,
+    earlier: list[Figure], aliases: Aliases, gazetteer: Gazetteer, headline: Sentence | None,
+    published: dt.date | None, organisations: Organisations | None,
+) -> Figure:
+    sentence = sents[index]
+    qualifier, start, end = _qualifier(text, number, sentence.start)
+    if high is not None:
+        qualifier = Qualifier.range
+        between = re.search(r"\bbetween[ \u00a0]+$", text[max(sentence.start, start - 9):start], re.I)
+        if between:
+            start -= len(between.group(0))
+    described = describe(text, number, start, end, sentence, limit, earlier, gazetteer, organisations)
+    metric = aliases.canonical("metric", described.metric) or described.metric
+    years_word = _YEARS_WORD.match(text, end) if metric == "years" and not number.compound else None
+    if years_word:
+        end = years_word.end()
+    location = location_of(text, sents, index, start, end, limit, metric, gazetteer, headline, described.refers_to)
+    period = None
+    if metric != "years":
+        period = period_start(text[end:sentence.end], published, text[sentence.start:start])
+        if period is None and earlier and _SAME_PERIOD.search(text, end, sentence.end):
+            period = earlier[-1].period_start
+    return Figure(
+        start=start, end=end, value=number.value, high=high, qualifier=qualifier, step=number.step,
+        vague=number.vague, unit=number.unit, metric=metric, subject=described.subject,
+        location=location, period_start=period, sentence_start=sentence.start, sentence_end=sentence.end,
+    )
+
+
+BREAKDOWN = re.compile(
+    r"(?:They|These|Those|The dead|The victims|The casualties) (?:include|included|includes|were)\b"
+    r"|Among (?:them|those|the dead|the victims|the casualties|the wounded|the injured)\b",
+    re.I,
+)
+_INHERITING = frozenset({"count"})
+_BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)")
+
+
+def breaks_down(text: str, previous: Figure, figure: Figure) -> bool:
+    """Whether figure opens the next sentence of the paragraph with a breakdown of previous
+    ("... killed 60 people. They include at least 40 civilians.")."""
+    gap = text[previous.sentence_end:figure.sentence_start]
+    return (
+        previous.sentence_end <= figure.sentence_start and BREAKDOWN.match(text, figure.sentence_start) is not None
+        and _BLANK_LINE.search(gap) is None
+    )
+
+
+def _inherited_metrics(text: str, figures: list[Figure]) -> list[Figure]:
+    """A breakdown of a casualty figure counts what that figure counted."""
+    out: list[Figure] = []
+    for f in figures:
+        if f.metric in _INHERITING and out and out[-1].metric in CONTESTED_METRICS and breaks_down(text, out[-1], f):
+            f = f.model_copy(update={"metric": out[-1].metric})
+        out.append(f)
+    return out
+
+
+def _headline_metrics(figures: list[Figure], headline: Sentence | None) -> list[Figure]:
+    """A headline figure restating a body figure (same value and unit) takes the body's metric."""
+    if headline is None:
+        return figures
+    body = [f for f in figures if f.sentence_start > headline.start]
+    out = []
+    for f in figures:
+        if f.sentence_start == headline.start:
+            twin = next((b for b in body if b.value == f.value and b.unit == f.unit and b.high == f.high), None)
+            if twin is not None and twin.metric != f.metric and f.metric in ("count", "aid", "money"):
+                f = f.model_copy(update={"metric": twin.metric, "subject": f.subject or twin.subject})
+        out.append(f)
+    return out

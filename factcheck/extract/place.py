@@ -1,0 +1,133 @@
+"""Where a figure's counted thing is (tests/corpus/README.md, "Location").
+
+A place named in the figure's own clause (after it with "in", "across", "at" ... first,
+else the nearest); for a figure that refers back ("compared with about 500 a day"), the
+place of the figure it refers to; else the nearest place in its sentence; else the place the
+preceding sentences name most (a tie is broken by the headline, else there is none); else the
+headline's. A headline figure looks at the lead paragraph. Nationality words count after a
+preposition and a noun of holding ("held in Israeli jails") and, at half weight, in earlier sentences. Membership
+counts have no place; money takes its recipient, not its donor ("Germany pledged ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factcheck.language.gazetteer import Gazetteer, Mention
+from factcheck.language.segment import Sentence
+from factcheck.models import Figure
+
+_BEFORE_PLACE = re.compile(
+    r"\b(?:in|across|inside|within|from|of|to|into|for|on|at|near|around|off|over|throughout)[ \u00a0]+"
+    r"(?:the[ \u00a0]+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)[ \u00a0]+)?$",
+    re.I,
+)
+_DONOR_AFTER = re.compile(
+    r"(?:[ \u00a0]+(?:also|has|have|had|will|would|on \w+day))*[ \u00a0]+(?:pledg|committ|offer|announc|gave|giv|promis|donat|provid)",
+    re.I,
+)
+_HELD_IN = re.compile(r"[ \u00a0]+(?:jails?|prisons?|custody|captivity|hands|territory|waters|airspace|camps?)\b", re.I)
+_LIST_GAP = re.compile(r"^(?:,|,? and)[ \u00a0]+(?:the[ \u00a0]+)?$")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2014\"\u201c\u201d]|\b(?:which|who|whom|whose|where|when|after|before|while|because|although|since|until"
+    r"|as|but|whereas)\b",
+    re.I,
+)
+_BACK = 5
+
+
+def location_of(
+    text: str, sentences: Sequence[Sentence], index: int, start: int, end: int, limit: int,
+    metric: str, gazetteer: Gazetteer, headline: Sentence | None, refers_to: Figure | None = None,
+) -> str | None:
+    """The canonical place of the figure text[start:end] in sentences[index]."""
+    if metric == "members":
+        return None
+    sentence = sentences[index]
+    money = metric in ("money", "aid")
+    here = [m for m in gazetteer.mentions(text, sentence.start, sentence.end) if not (money and _is_donor(text, m))]
+    here = [m for m in here if not _listed_items(text, end, m)]
+    names = [m for m in here if not m.demonym]
+    lo, hi = _clause(text, sentence, start, end, limit)
+    after = [
+        m for m in here if end <= m.start < hi and _BEFORE_PLACE.search(text[max(0, m.start - 24):m.start])
+        and (not m.demonym or _HELD_IN.match(text, m.end))
+    ]
+    after_names = [m for m in after if not m.demonym]
+    if after_names:
+        first = after_names[0]
+        if any(_LIST_GAP.match(text[first.end:m.start]) for m in names if m.start > first.end and m.name != first.name):
+            return None  # "across Mali, Burkina Faso and Niger": no single place
+        return first.name
+    in_clause = [m for m in names if lo <= m.start < hi]
+    if in_clause:
+        return _nearest(in_clause, start, end)
+    if after:
+        return after[0].name  # "held in Israeli jails"
+    if refers_to is not None and refers_to.location is not None:
+        return refers_to.location
+    if names:
+        return _nearest(names, start, end)
+    heading = _headline_names(text, gazetteer, headline)
+    if index == 0 and headline is not None and sentence is headline:
+        lead = [s for s in sentences[1:1 + _BACK] if s.paragraph == sentences[1].paragraph] if len(sentences) > 1 else []
+        return _most_named(text, lead, gazetteer, heading, here=here)
+    previous = [s for s in sentences[max(0, index - _BACK):index] if s is not headline]
+    if here or any(True for s in previous for _ in gazetteer.mentions(text, s.start, s.end)):
+        return _most_named(text, previous, gazetteer, heading, sentence.paragraph, here)
+    return heading[0] if len(set(heading)) == 1 else None
+
+
+def _nearest(mentions: list[Mention], start: int, end: int) -> str:
+    return min(mentions, key=lambda m: min(abs(m.start - end), abs(start - m.end))).name
+
+
+def _clause(text: str, sentence: Sentence, start: int, end: int, limit: int) -> tuple[int, int]:
+    """The figure's clause: from the last clause break before it to the next one after it."""
+    lo = sentence.start
+    for m in _CLAUSE_BREAK.finditer(text, max(sentence.start, start - 200), start):
+        if text[m.end():start].strip() or not m.group(0)[0].isalpha():
+            lo = m.end()  # but not the figure's own "since" in "since 1962"
+    m = _CLAUSE_BREAK.search(text, end, min(limit, sentence.end))
+    return lo, m.start() if m else min(limit, sentence.end)
+
+
+def _listed_items(text: str, end: int, mention: Mention) -> bool:
+    """Places listed after a colon right after the figure are what it counts ("four countries: Spain, ...")."""
+    return end <= mention.start and ":" in text[end:mention.start] and mention.start - end < 60
+
+
+def _is_donor(text: str, mention: Mention) -> bool:
+    """A place that gives: "Germany pledged", "Japan has committed"."""
+    return bool(_DONOR_AFTER.match(text, mention.end, mention.end + 40))
+
+
+def _headline_names(text: str, gazetteer: Gazetteer, headline: Sentence | None) -> list[str]:
+    if headline is None:
+        return []
+    return [m.name for m in gazetteer.mentions(text, headline.start, headline.end, demonyms=False)]
+
+
+def _most_named(
+    text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer, heading: list[str], paragraph: int | None = None,
+    here: Sequence[Mention] = (),
+) -> str | None:
+    """The place these sentences name most (the current paragraph counts more, nationality
+    words in the figure's own sentence least); a tie goes to the one place among the tied that
+    the headline names, else to none."""
+    counts: dict[str, float] = {}
+    for m in here:
+        counts[m.name] = counts.get(m.name, 0.0) + 0.4
+    for s in sentences:
+        weight = 1.0 if paragraph is None or s.paragraph == paragraph else 0.75
+        for m in gazetteer.mentions(text, s.start, s.end):
+            counts[m.name] = counts.get(m.name, 0.0) + weight * (0.5 if m.demonym else 1.0)
+    if not counts:
+        return None
+    top = max(counts.values())
+    tied = [name for name, count in counts.items() if count == top]
+    if len(tied) == 1:
+        return tied[0]
+    in_headline = [name for name in tied if name in heading]
+    return in_headline[0] if len(in_headline) == 1 else None
