@@ -1,8 +1,10 @@
 """Pydantic models: the contract between pipeline stages and the JSON report (version 1).
 
-Stages hand each other these models: ``extract`` makes ``Figure``, ``attribute`` adds a
-source (``Figure.model_copy``), ``match`` turns each into a ``Claim`` with a verdict, rules
-add ``Finding`` and the formats render a ``Report``.
+Stages hand each other these models: ``extract`` makes a ``Figure`` (what the copy says and
+what it counts), ``attribution`` adds who says so (``Figure.model_copy``), the ``judge`` gives
+a ``Judgement`` (verdict, reason code, the rows used), and a ``Claim`` is a figure placed in
+its file (id, line, column, sentence) with its judgement; rules add ``Finding`` and the
+formats render a ``Report``.
 """
 
 from __future__ import annotations
@@ -45,6 +47,27 @@ class Verdict(str, Enum):
     unverifiable = "unverifiable"
 
 
+class Scope(str, Enum):
+    """How a figure relates to the running total of what it counts."""
+
+    total = "total"  # a running total ("the toll rose to 45,000")
+    increment = "increment"  # a period's or an event's count ("a further 45 died overnight")
+    subset = "subset"  # a part of a larger count ("in Poland alone", "of them children")
+    share = "share"  # a proportion ("a third of the population", "one in five")
+
+
+class Reason(str, Enum):
+    """Why the judge gave its verdict: a stable code the rules decide on (never its text)."""
+
+    fits_current = "fits-current"  # the current row of the series fits
+    fits_earlier = "fits-earlier"  # only an earlier row fits
+    contradicted = "contradicted"  # no row fits the series the figure is judged by
+    no_series = "no-series"  # no reference series covers the figure
+    no_row_yet = "no-row-yet"  # the series has no row by the publication date
+    may_be_newer = "may-be-newer"  # above the latest row, within the series' recent growth
+    not_comparable = "not-comparable"  # an increment, subset or share is not judged against a total
+
+
 class Severity(str, Enum):
     error = "error"
     warning = "warning"
@@ -76,7 +99,10 @@ class Figure(_Model):
     period_start: dt.date | None = None
     sentence_start: int = 0
     sentence_end: int = 0
-    source: str | None = Field(None, description="Who the figure is attributed to, as written.")
+    scope: Scope = Scope.total
+    source: str | None = Field(None, description="Who the figure is attributed to: the short name ('David Feder').")
+    source_phrase: str | None = Field(None, description="The source as written ('The club's general manager, David Feder').")
+    relay: str | None = Field(None, description="Who relays the source's figure ('Reuters' in 'Reuters, citing the ministry').")
     canonical_source: str | None = None
 
 
@@ -91,32 +117,38 @@ class Reference(_Model):
     source_url: str
 
 
-class Claim(_Model):
-    """A figure in the report: where it is, what it says, who says so and the verdict."""
+class Located(Figure):
+    """A figure placed in its file: an id, line and column, the text quoted and its sentence."""
 
     id: str
-    start: int
-    end: int
     line: int
     column: int
     end_line: int
     end_column: int
     text: str
     sentence: str
-    value: float
-    high: float | None
-    qualifier: Qualifier
-    unit: str | None = None
-    metric: str
-    subject: str | None
-    location: str | None
-    period_start: dt.date | None = None
-    source: str | None
-    canonical_source: str | None = None
+
+
+class Extraction(_Model):
+    """What extraction and attribution make of one document: the input of the judge, and
+    what an archive stores so that a document is never read twice."""
+
+    path: str
+    published: dt.date | None
+    published_from: Literal["option", "article", "today"]
+    figures: list[Located]
+    muted: dict[str, list[str]] = Field(default_factory=dict, description="Rules silenced per figure id by suppression comments.")
+
+
+class Claim(Located):
+    """A figure in the report: the figure, where it is, and the judge's verdict on it."""
+
     verdict: Verdict
+    reason: Reason = Reason.no_series
     reference: Reference | None = None
     current: Reference | None = Field(None, description="The newest row of the series at the publication date.")
     message: str
+    suggestion: str | None = Field(None, description="The current reference figure written in the article's style.")
 
 
 class Finding(_Model):

