@@ -4,8 +4,10 @@
 
 A corpus folder holds ``NAME.txt`` articles with ``NAME.gold.json`` annotations (see
 tests/corpus/README.md). Figures are matched one-to-one by span overlap; field accuracies are
-over matched pairs; a predicted source matches when it holds at least half the gold source's
-content words; attribution gaps are contested figures with no source. A gold claim's
+over matched pairs; a predicted source matches when it holds at least half the content words
+of the gold source or of one of its equally right ``source_alt`` names (a resolved pronoun's
+referent, an appositive, a relaying agency); ``scope`` is scored where the gold gives it;
+attribution gaps are contested figures with no source. A gold claim's
 optional "verdict" is scored too (a miss counts as wrong), against the corpus's own ``refs/``
 folder when it has one.
 """
@@ -45,6 +47,8 @@ class Tally:
     correct: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
     sourced: int = 0
     source_correct: int = 0
+    scoped: int = 0
+    scope_correct: int = 0
     gap_gold: int = 0
     gap_predicted: int = 0
     gap_both: int = 0
@@ -60,6 +64,7 @@ class Tally:
         for name in FIELDS:
             out[f"{name}_accuracy"] = self.correct[name] / self.matched if self.matched else 1.0
         out["source_accuracy"] = self.source_correct / self.sourced if self.sourced else 1.0
+        out["scope_accuracy"] = self.scope_correct / self.scoped if self.scoped else 1.0
         out["gap_precision"] = self.gap_both / self.gap_predicted if self.gap_predicted else 1.0
         out["gap_recall"] = self.gap_both / self.gap_gold if self.gap_gold else 1.0
         out["verdict_accuracy"] = self.verdict_correct / self.verdicts if self.verdicts else 1.0
@@ -130,9 +135,16 @@ def score_file(checker: Checker, txt: Path, tally: Tally) -> None:
             tally.correct[name] += ok
             if not ok:
                 tally.misses.append(f"{txt.name}: {g.data['text']!r} {name} {got[name]!r} != {expected.get(name)!r}")
+        if "scope" in g.data:
+            tally.scoped += 1
+            ok = match.scope.value == g.data["scope"]
+            tally.scope_correct += ok
+            if not ok:
+                tally.misses.append(f"{txt.name}: {g.data['text']!r} scope {match.scope.value!r} != {g.data['scope']!r}")
         if g.data.get("source"):
             tally.sourced += 1
-            ok = source_matches(match.source, str(g.data["source"]))
+            names = [str(g.data["source"]), *map(str, g.data.get("source_alt") or ())]  # type: ignore[call-overload]
+            ok = any(source_matches(match.source, name) for name in names)
             tally.source_correct += ok
             if not ok:
                 tally.misses.append(f"{txt.name}: {g.data['text']!r} source {match.source!r} != {g.data['source']!r}")
