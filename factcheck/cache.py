@@ -19,7 +19,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 T = TypeVar("T")
 KEEP = 8  # entries of one kind kept; older ones are removed
@@ -62,7 +62,7 @@ def key(kind: str, files: Sequence[Path], code: Sequence[Path], extra: str = "")
     return digest.hexdigest()
 
 
-def _usable(where: Path) -> bool:
+def trusted(where: Path) -> bool:
     """Only a folder of the current user that others cannot write to is trusted with pickles."""
     if not hasattr(os, "getuid"):
         return where.is_dir()
@@ -83,13 +83,13 @@ def cached(kind: str, files: Sequence[Path], code: Sequence[Path], build: Callab
     except OSError:
         return build()
     entry = where / name
-    if _usable(where) and entry.is_file():
+    if trusted(where) and entry.is_file():
         try:
             with entry.open("rb") as handle:
                 found = pickle.load(handle)
             if isinstance(found, expect):
                 os.utime(entry)
-                return found  # type: ignore[no-any-return]
+                return cast(T, found)
         except Exception:  # noqa: BLE001 - a corrupt or stale entry is rebuilt
             pass
     made = build()
@@ -100,7 +100,7 @@ def cached(kind: str, files: Sequence[Path], code: Sequence[Path], build: Callab
 def _store(where: Path, name: str, value: object, kind: str) -> None:
     try:
         where.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not _usable(where):
+        if not trusted(where):
             return
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=where)
         try:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pycountry
 
@@ -50,14 +51,15 @@ def _countryinfo() -> list[dict[str, object]]:
     return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.json"))]
 
 
-def _iso(record: Mapping[str, object]) -> object | None:
-    code = (record.get("ISO") or {}).get("alpha2") if isinstance(record.get("ISO"), dict) else None  # type: ignore[union-attr]
+def _iso(record: Mapping[str, object]) -> Any | None:
+    iso = record.get("ISO")
+    code = iso.get("alpha2") if isinstance(iso, dict) else None
     return pycountry.countries.get(alpha_2=code) if code else None
 
 
 def _countries() -> dict[str, str]:
     out: dict[str, str] = {}
-    codes = set()
+    codes: set[str] = set()
     for country in pycountry.countries:
         canonical = _canonical(country)
         codes.update((country.alpha_2, country.alpha_3))
@@ -66,17 +68,18 @@ def _countries() -> dict[str, str]:
         for form in forms:
             out.setdefault(form.lower(), canonical)
     for record in _countryinfo():
-        country = _iso(record)
-        if country is None:
+        found = _iso(record)
+        if found is None:
             continue
-        for form in record.get("altSpellings") or []:  # type: ignore[union-attr]
+        spellings = record.get("altSpellings")
+        for form in spellings if isinstance(spellings, list) else []:
             form = str(form).strip()
             if not _LATIN.match(form) or form in codes or form.lower() in _NOT_PLACES:
                 continue
             if form.isupper():
-                out.setdefault(form, _canonical(country))  # abbreviations match as written: "UK"
+                out.setdefault(form, _canonical(found))  # abbreviations match as written: "UK"
             elif " " in form or "-" in form or len(form) >= 5:
-                out.setdefault(form.lower(), _canonical(country))
+                out.setdefault(form.lower(), _canonical(found))
     out.pop("palestine", None)  # "Palestine" alone is ambiguous in news copy; aliases decide
     return out
 

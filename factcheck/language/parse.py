@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from factcheck.errors import FactcheckError
+from factcheck.language import parsecache
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -199,28 +200,58 @@ def _compact(text: str, start: int, end: int) -> tuple[str, list[int]]:
 
 
 def parse_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[Parse]:
-    """Parse each text[start:end] (a sentence) in one batch; offsets point into text."""
+    """Parse each text[start:end] (a sentence); offsets point into text. Sentences parsed
+    before come from the parse cache (``parsecache``); the rest are parsed in one batch."""
     compacted = [_compact(text, s, e) for s, e in spans]
     if not compacted:
         return []
-    nlp = pipeline()
-    out: list[Parse] = []
-    for (start, end), (_, offsets), doc in zip(spans, compacted, nlp.pipe((c for c, _ in compacted), batch_size=BATCH_SIZE)):
-        tokens: list[Token] = []
-        index: dict[int, int] = {}
-        for tok in doc:
-            if tok.is_space:
-                continue
-            index[tok.i] = len(tokens)
-            tokens.append(Token(len(tokens), offsets[tok.idx], offsets[tok.idx + len(tok.text) - 1] + 1, tok.text, tok.lower_, tok.pos_, tok.tag_, tok.dep_, tok.head.i))
-        fixed = tuple(t._replace(head=_head(doc, t, index)) for t in tokens)
-        out.append(Parse(start, end, fixed))
+    model = model_id()
+    keys = [parsecache.key(model, compact) for compact, _ in compacted]
+    rows = parsecache.load(keys)
+    missing = [i for i, k in enumerate(keys) if k not in rows]
+    if missing:
+        parsed = pipeline().pipe((compacted[i][0] for i in missing), batch_size=BATCH_SIZE)
+        fresh = [(keys[i], _rows(doc)) for i, doc in zip(missing, parsed)]
+        rows.update(fresh)
+        parsecache.store(fresh)
+    return [_parse(start, end, compact, offsets, rows[k]) for (start, end), (compact, offsets), k in zip(spans, compacted, keys)]
+
+
+def _rows(doc: Any) -> list[parsecache.Row]:
+    """A spaCy doc as token rows (offsets into its text); white-space tokens are dropped and
+    a head that is one is replaced by the nearest head above it that is not."""
+    index: dict[int, int] = {}
+    kept = [tok for tok in doc if not tok.is_space]
+    for n, tok in enumerate(kept):
+        index[tok.i] = n
+    out: list[parsecache.Row] = []
+    for n, tok in enumerate(kept):
+        head = tok.head
+        while head.is_space and head.head.i != head.i:
+            head = head.head
+        out.append((tok.idx, tok.idx + len(tok.text), tok.lower_, tok.pos_, tok.tag_, tok.dep_, index.get(head.i, n)))
     return out
 
 
-def _head(doc: Any, token: Token, index: dict[int, int]) -> int:
-    """The head's index among kept tokens (white-space tokens dropped: climb over them)."""
-    head = doc[token.head]
-    while head.is_space and head.head.i != head.i:
-        head = head.head
-    return index.get(head.i, token.i)
+def _parse(start: int, end: int, compact: str, offsets: list[int], rows: list[parsecache.Row]) -> Parse:
+    tokens = tuple(
+        Token(n, offsets[s], offsets[e - 1] + 1, compact[s:e], lower, pos, tag, dep, head)
+        for n, (s, e, lower, pos, tag, dep, head) in enumerate(rows)
+    )
+    return Parse(start, end, tokens)
+
+
+@lru_cache(maxsize=1)
+def model_id() -> str:
+    """The model package and version, spaCy's version and the components run, found without
+    importing spaCy (the parse cache's key)."""
+    import importlib.util
+    from importlib.metadata import PackageNotFoundError, version
+
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            try:
+                return f"{name}=={version(name)};spacy=={version('spacy')};{','.join(COMPONENTS)}"
+            except PackageNotFoundError:
+                return f"{name};{','.join(COMPONENTS)}"
+    return "none"
