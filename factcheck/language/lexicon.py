@@ -23,6 +23,7 @@ def entries(package: str, name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=256)
 def words(package: str, name: str) -> frozenset[str]:
-    """The entries of a list as a set."""
+    """The entries of a list as a set (built once per process)."""
     return frozenset(entries(package, name))

@@ -6,8 +6,8 @@ and parse (about 80 KB/s) again. An entry is keyed by the model's name and versi
 pipeline's components and the sentence's text (white space collapsed); it holds the tokens as
 JSON (offsets into that text), never a pickle. The store is one SQLite file in the cache
 folder of ``factcheck.cache`` (``FACTCHECK_CACHE_DIR``...; ``FACTCHECK_NO_CACHE=1`` turns it
-off), trusted only when the folder is the user's own; it keeps the ``KEEP`` most recently used
-sentences. Any failure to read or write it only means the sentence is parsed again.
+off), trusted only when the folder is the user's own; it keeps the ``KEEP`` sentences stored
+last (reading never writes, so a check that finds every sentence cached costs one query). Any failure to read or write it only means the sentence is parsed again.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from pathlib import Path
 
 from factcheck import cache
 
-FILE = "parses.sqlite3"
+FILE = "parses-v2.sqlite3"
 KEEP = 100_000
-_SCHEMA = "CREATE TABLE IF NOT EXISTS parse (key TEXT PRIMARY KEY, tokens TEXT NOT NULL, used INTEGER NOT NULL)"
+_SCHEMA = "CREATE TABLE IF NOT EXISTS parse (key TEXT PRIMARY KEY, tokens TEXT NOT NULL)"
 # One token: (start, end, lower, pos, tag, dep, head) with offsets into the compacted sentence.
 Row = tuple[int, int, str, str, str, str, int]
 
@@ -64,9 +64,6 @@ def load(keys: Sequence[str]) -> dict[str, list[Row]]:
                 marks = ",".join("?" * len(chunk))
                 for k, tokens in conn.execute(f"SELECT key, tokens FROM parse WHERE key IN ({marks})", chunk):
                     found[k] = [tuple(t) for t in json.loads(tokens)]
-            top = conn.execute("SELECT COALESCE(MAX(used), 0) FROM parse").fetchone()[0]
-            for chunk in _chunks(list(found)):
-                conn.execute(f"UPDATE parse SET used = ? WHERE key IN ({','.join('?' * len(chunk))})", [top + 1, *chunk])
     except (sqlite3.Error, ValueError, TypeError):
         return {}
     return found
@@ -78,7 +75,7 @@ def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
 
 
 def store(entries: Iterable[tuple[str, list[Row]]]) -> None:
-    """Add parses; the least recently used beyond KEEP are dropped."""
+    """Add parses; those stored before the last KEEP are dropped."""
     path = _where()
     rows = [(k, json.dumps(tokens, separators=(",", ":"))) for k, tokens in entries]
     if path is None or not rows:
@@ -89,11 +86,9 @@ def store(entries: Iterable[tuple[str, list[Row]]]) -> None:
     try:
         with closing(conn):
             conn.execute("BEGIN IMMEDIATE")
-            top = conn.execute("SELECT COALESCE(MAX(used), 0) FROM parse").fetchone()[0]
-            conn.executemany("INSERT OR REPLACE INTO parse VALUES (?, ?, ?)", [(k, t, top + 1) for k, t in rows])
-            count = conn.execute("SELECT COUNT(*) FROM parse").fetchone()[0]
-            if count > KEEP:
-                conn.execute("DELETE FROM parse WHERE key IN (SELECT key FROM parse ORDER BY used LIMIT ?)", (count - KEEP,))
+            conn.executemany("INSERT OR REPLACE INTO parse VALUES (?, ?)", rows)
+            last = conn.execute("SELECT MAX(rowid) FROM parse").fetchone()[0] or 0
+            conn.execute("DELETE FROM parse WHERE rowid <= ?", (last - KEEP,))
             conn.execute("COMMIT")
     except sqlite3.Error:
         pass
