@@ -7,10 +7,12 @@ import random
 import re
 import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
+from factcheck.extract import nonfigure, spelled
 from factcheck.extract import quantity as numbers
 from factcheck.language import dates
 from factcheck.language.gazetteer import Gazetteer, alternation
@@ -50,9 +52,9 @@ def test_alternation_prefers_the_longest_form() -> None:
 
 def _plain_non_figures() -> re.Pattern[str]:
     """The non-figure pattern without its guard."""
-    pattern = numbers._NON_FIGURES.pattern
-    assert pattern.startswith(numbers.NON_FIGURES_GUARD + "(?:") and pattern.endswith(")")
-    return re.compile(pattern[len(numbers.NON_FIGURES_GUARD) + 3:-1], numbers._NON_FIGURES.flags)
+    pattern = nonfigure.BEFORE.pattern
+    assert pattern.startswith(nonfigure.GUARD + "(?:") and pattern.endswith(")")
+    return re.compile(pattern[len(nonfigure.GUARD) + 3:-1], nonfigure.BEFORE.flags)
 
 
 def _first_ops(items: list) -> list[tuple]:  # type: ignore[type-arg]
@@ -75,7 +77,8 @@ def _can_start_inside_a_word(op: object, arg: object) -> bool:
 
 
 def test_non_figure_guard_assumption_holds() -> None:
-    """Every alternative starts with \\b before a word character, or with a digit or punctuation."""
+    """Every alternative starts with \\b before a word character, or with a digit or punctuation:
+    so ``blocked`` need only try the starts of words."""
     plain = _plain_non_figures()
     for op, arg, after in _first_ops(list(sre_parse.parse(plain.pattern, plain.flags))):
         if op is sre.AT:
@@ -88,7 +91,30 @@ def test_non_figure_guard_assumption_holds() -> None:
 
 def test_non_figure_guard_matches_the_plain_pattern() -> None:
     for text in _texts():
-        assert _spans(numbers._NON_FIGURES, text) == _spans(_plain_non_figures(), text)
+        assert _spans(nonfigure.BEFORE, text) == _spans(_plain_non_figures(), text)
+
+
+def test_blocked_at_word_starts_finds_what_every_position_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``blocked`` tries the non-figure patterns only at a number and at the word starts before
+    it; trying every position before it instead, the grammar finds the same numbers."""
+    plain = _plain_non_figures()
+
+    def everywhere(text: str, start: int, floor: int) -> int | None:
+        m = nonfigure.AT.match(text, start)
+        if m:
+            return m.end()
+        limit = min(len(text), start + nonfigure.WINDOW)
+        for pos in range(start, max(floor, start - nonfigure.WINDOW) - 1, -1):
+            m = plain.match(text, pos, limit)
+            if m and m.end() > start:
+                return m.end()
+        return None
+
+    for text in _texts()[:-1]:
+        fast = numbers.find_numbers(text)
+        with monkeypatch.context() as patch:
+            patch.setattr(numbers, "blocked", everywhere)
+            assert numbers.find_numbers(text) == fast
 
 
 def _dateparser(expression: str, base: dt.date | None) -> dt.date | None:
@@ -146,7 +172,7 @@ def test_known_uses_canonical_names_as_before() -> None:
     assert aliases.known("source", "unrwa") == "UNRWA"
 
 
-@pytest.mark.parametrize("words", [numbers._CODE_WORDS, numbers._AGE_TENS])
+@pytest.mark.parametrize("words", [nonfigure.CODE_WORDS, nonfigure.AGE_TENS])
 def test_word_tries_match_the_plain_lists(words: list[str]) -> None:
     after = r"(?:[ \u00a0]\d+[A-Za-z]?(?:-\d+)?\b|(?:-(?:one|two|nine))?-year-old\b)"
     plain = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")" + after, re.I)
@@ -156,15 +182,17 @@ def test_word_tries_match_the_plain_lists(words: list[str]) -> None:
     assert _spans(trie, text) == _spans(plain, text)
 
 
+def _plain(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def test_number_pattern_matches_the_plain_pattern() -> None:
-    guard = r"\b(?=\w)(?:"
-    pattern = numbers._NUMBER.pattern
-    assert pattern.startswith(guard) and pattern.endswith(")")
-    words = "|".join(sorted(list(numbers._UNITS) + list(numbers._SCALES), key=len, reverse=True))
-    plain = re.compile(pattern[len(guard):-1].replace(numbers._WORD, words), numbers._NUMBER.flags)
-    samples = " ".join(f"{w} {v}, two-{w} a {w} and one; {w}-{v} 1,{v}" for w in numbers._UNITS for v in ("1", "20", "x"))
-    for text in [*_texts(), samples]:
-        assert [(m.span(), m.lastgroup) for m in numbers._NUMBER.finditer(text)] == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+    cardinals, scales, denominators = spelled.lexicon()
+    vocabulary = [*cardinals, *scales, *denominators, *spelled.DOZENS, "half", "quarter", "minus", "negative", "tens of thousands"]
+    samples = " ".join(f"{w} {v}, two-{w} a {w} and one; {w}-{v} 1,{v} an {w}" for w in vocabulary for v in ("1", "20", "x"))
+    for trie, plain in ((numbers._number_pattern(), numbers._number_pattern(_plain)), (spelled.token_pattern(), spelled.token_pattern(_plain))):
+        for text in [*_texts(), samples]:
+            assert [(m.span(), m.lastgroup) for m in trie.finditer(text)] == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
 
 
 def test_cue_patterns_match_the_plain_patterns() -> None:

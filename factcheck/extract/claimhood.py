@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from factcheck.extract.quantity import Number
+from factcheck.language.clauses import text_clause
 from factcheck.language.segment import Sentence
 
 REFERENTIAL_MAX = 12
@@ -35,6 +36,8 @@ _WHEN_OWNER = re.compile(
     r"(?:'s|\u2019s)[ \u00a0]+$", re.I
 )
 _SUPERLATIVE = re.compile(r"[ \u00a0]+(?:most|least|[a-z]+est)\b")
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:most|least|[a-z]{2,}est|biggest|worst|best)\s+$", re.I)
+_REFERENCE_PERIOD = re.compile(r"\s+(?:average|averages|mean|norm)\b", re.I)
 _PERSON_AFTER_ONE = re.compile(
     r"[ \u00a0]+(?:(?:more|other|further|additional) )?(?:person|child|man|woman|soldier|civilian|journalist|hostage|"
     r"fighter|officer|worker|policeman|Palestinian|Israeli|Ukrainian|Russian|citizen|resident|migrant|refugee|patient)\b",
@@ -47,12 +50,6 @@ _CALENDAR_PERIOD = re.compile(r"\b(?:the )?(?:first|last|past|final|opening) $",
 _DURATION = re.compile(r"[ \u00a0]+years?\b(?![ \u00a0-]old)", re.I)
 _PERIOD_UNIT = re.compile(r"[ \u00a0]+(?:days|weeks|months|quarters)\b", re.I)
 _YEAR_BEFORE = re.compile(r"\b(?:since|in)[ \u00a0]+(?:(?:early|late|mid)[ \u00a0]+)?$", re.I)
-_CLAUSE_BREAK = re.compile(
-    r"[,;:()\u2014\"\u201c\u201d]|\b(?:which|who|whom|whose|where|when|after|before|while|because|although|though"
-    r"|until|that|and then)\b",
-    re.I,
-)
-_LEADING_YEAR = re.compile(r"(?:^|[,;:]\s*)(?:in|since)\s+(?:(?:early|late|mid)\s+)?$", re.I)
 
 
 def is_claim(
@@ -60,8 +57,15 @@ def is_claim(
 ) -> bool:
     """Whether a number (not joined into a range) states a checkable quantity."""
     before = text[max(sentence.start, number.start - 30):number.start]
+    if number.unreadable or number.share:
+        return True  # an unreadable figure is reported as such; a share is a proportion
     if number.compound:
-        return number.compound.split("-")[0] not in NOT_COUNTING
+        head = number.compound.split("-")[0]
+        if head in ("year", "years") and _REFERENCE_PERIOD.match(text, number.end):
+            return False  # "its 30-year average"
+        if number.value == 1 and _SUPERLATIVE_BEFORE.search(before):
+            return False  # "the heaviest one-day losses"
+        return head not in NOT_COUNTING
     if number.unit or number.percent or number.vague:
         return True
     if number.words and _in_name(text, number, sentence):
@@ -94,7 +98,7 @@ def _in_name(text: str, number: Number, sentence: Sentence) -> bool:
     if not text[number.start].isupper() or number.start == sentence.start:
         return False
     m = re.search(r"([A-Za-z]+)[ \u00a0]+$", text[max(sentence.start, number.start - 20):number.start])
-    return bool(m) and m.group(1)[0].islower() and not _QUALIFIER_WORDS.search(text[sentence.start:number.start])
+    return m is not None and m.group(1)[0].islower() and not _QUALIFIER_WORDS.search(text[sentence.start:number.start])
 
 
 def _dates_an_event(
@@ -106,22 +110,9 @@ def _dates_an_event(
         return False
     if published is not None and number.value >= published.year:
         return False
-    start, end = _clause(text, number, sentence)
+    start, end = text_clause(text, number.start, number.end, sentence.start, sentence.end)
     for other in neighbours:
         if other is not number and start <= other.start < end and not is_year(text, other):
             return False
     return True
 
-
-def _clause(text: str, number: Number, sentence: Sentence) -> tuple[int, int]:
-    """The clause a year belongs to; a leading "In 2019," belongs to the clause after it."""
-    start = sentence.start
-    for m in _CLAUSE_BREAK.finditer(text, sentence.start, number.start):
-        start = m.end()
-    end = sentence.end
-    m = _CLAUSE_BREAK.search(text, number.end, sentence.end)
-    if m and _LEADING_YEAR.search(text[start:number.start]) and text[m.start()] == ",":
-        m = _CLAUSE_BREAK.search(text, m.end(), sentence.end)
-    if m:
-        end = m.start()
-    return start, end

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,3 +62,31 @@ def currency_names() -> dict[str, str]:
 def currency_symbols() -> dict[str, str]:
     """Currency symbols and ISO codes ("$", "US$", "EUR") mapped to ISO codes."""
     return _table()[1]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    symbols = sorted(currency_symbols(), key=len, reverse=True)
+    names = sorted(currency_names(), key=len, reverse=True)
+    before = re.compile(r"(?:" + "|".join(re.escape(s) for s in symbols) + r")[ ]?$")
+    after = re.compile(
+        r"[ ](?:(?:US|U\.S\.|American|Canadian|Australian|Hong Kong|Singapore) )?(?P<name>"
+        + "|".join(re.escape(n) for n in names) + r")\b", re.I
+    )
+    return before, after
+
+
+def currency_after() -> re.Pattern[str]:
+    """A currency name right after a number ("1.2 million euros"); group ``name``."""
+    return _patterns()[1]
+
+
+def currency_before(text: str, start: int) -> tuple[str | None, int]:
+    """A currency symbol or code right before a number: (ISO code, new start)."""
+    m = _patterns()[0].search(text, max(0, start - 5), start)
+    if not m:
+        return None, start
+    symbol = m.group(0).strip()
+    if symbol[0].isalpha() and m.start() > 0 and text[m.start() - 1].isalpha():
+        return None, start
+    return currency_symbols()[symbol], m.start()
