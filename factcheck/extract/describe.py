@@ -12,11 +12,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from factcheck.extract import metric as metrics
+from factcheck.extract import metric as parsed_metric
+from factcheck.extract import wording as metrics
 from factcheck.extract.claimhood import is_year
 from factcheck.extract.quantity import Number
-from factcheck.extract.subject import Phrase, antecedent_before, noun_phrase
-from factcheck.language.gazetteer import Gazetteer
+from factcheck.extract.subject import Phrase, antecedent_before, complement_phrase, counted_phrase, noun_phrase
+from factcheck.extract.syntax import Anchor
+from factcheck.language.clauses import clause_after
+from factcheck.language.gazetteer import Gazetteer, countries
 from factcheck.language.segment import Sentence
 from factcheck.models import CONTESTED_METRICS, Figure
 
@@ -86,10 +89,12 @@ class Organisations:
 def describe(
     text: str, number: Number, start: int, end: int, sentence: Sentence, limit: int,
     earlier: Sequence[Figure], gazetteer: Gazetteer, organisations: Organisations | None,
+    spot: Anchor | None = None,
 ) -> Description:
     """The metric and subject of the figure text[start:end]; ``limit`` is where the next figure
-    starts, ``earlier`` the document's figures before it."""
-    clause = metrics.clause_after(text, end, limit)
+    starts, ``earlier`` the document's figures before it, ``spot`` the figure on the parse
+    (its metric comes first; the words are the fallback)."""
+    clause = clause_after(text, end, limit)
     sentence_text = text[sentence.start:sentence.end]
     demonym = _demonym_test(gazetteer)
     partitive = _PARTITIVE.match(text, end) if not number.compound else None
@@ -102,7 +107,7 @@ def describe(
     refers_back = anaphor is not None or (phrase is None and same_sentence and not _OWN_VERB.search(clause))
     antecedent = _antecedent(text, start, sentence, anaphor, earlier, demonym)
 
-    if number.percent:
+    if number.percent or number.share:  # a percentage or a proportion ("a third of")
         if partitive and phrase:
             return Description("percent", phrase.text)
         inherited = previous.subject if refers_back and previous and previous.metric == "percent" else None
@@ -110,22 +115,32 @@ def describe(
     if number.unit:
         return Description(metrics.money_metric(text, number, start, end, sentence.start, sentence.end), None)
     if number.compound:
-        metric = metrics.compound_metric(text, number, end)
-        return Description(metric, _compound_subject(text, number, end, sentence, metric, organisations))
+        compound = metrics.compound_metric(text, number, end)
+        return Description(compound, _compound_subject(text, number, end, sentence, compound, organisations))
     if metrics.is_years(text, end) or is_year(text, number):
         return Description("years", None)
-    metric = None
+    negated = _NEGATED.search(text, max(sentence.start, start - 14), start) is not None
+    reading = parsed_metric.on_parse(text, spot, is_country) if spot is not None and not negated else parsed_metric.Reading()
+    metric = reading.metric
+    if reading.weak:
+        metric = metrics.cue_before(text, start, sentence.start) or metric
+    if reading.refers_back:
+        refers_back = True
+        metric = antecedent.metric if antecedent is not None else None
     counted = phrase or _number_of(text, start, sentence, demonym)
     context = text[max(0, sentence.start - 300):sentence.end]
-    if counted is not None and not (partitive and phrase and phrase.head == "members"):
+    if metric is None and counted is not None and not (partitive and phrase and phrase.head == "members"):
         following = text[counted.end:min(sentence.end, counted.end + 160)]
         metric = metrics.strong_noun(_raw(text, counted), counted.head, sentence_text, following, context)
+    if reading.settled:
+        metric = metric or (metrics.weak_noun(counted.head, _raw(text, counted)) if counted else None) or "count"
     if metric is None and _INCLUDING.search(text, max(sentence.start, start - 14), start) and previous and same_sentence:
         metric = previous.metric  # "killed 32 people, including 11 children"
-    if not _NEGATED.search(text, max(sentence.start, start - 14), start):
+    if not negated:
         metric = metric or metrics.cue_before(text, start, sentence.start) or metrics.cue_after(clause)
-    if metric == "released":  # freed hostages or prisoners: the clause says which
-        metric = metrics.cue_after(clause) or "detained"
+    if metric == "released":  # freed hostages or prisoners: the clause or the noun says which
+        kept = metrics.weak_noun(counted.head) if counted else None
+        metric = metrics.cue_after(clause) or (kept if kept in ("hostages", "detained") else None) or "detained"
     if metric is None and counted is not None:
         metric = metrics.weak_noun(counted.head, _raw(text, counted))
     if metric is None and antecedent is not None and (refers_back or anaphor == "whom"):
@@ -134,9 +149,19 @@ def describe(
     if metric == "members":
         floor = max(0, sentence.start - 2000)
         return Description(metric, organisations.nearest_before(text, start, floor) if organisations else None)
+    if spot is not None:
+        phrase = complement_phrase(text, spot, sentence.end, demonym) or phrase
+        if phrase is None and anaphor is None and not number.vague:
+            phrase = counted_phrase(spot, demonym)
     inherit = anaphor is not None or same_sentence
     subject = _subject(text, start, sentence, metric, phrase, antecedent if inherit else None, demonym)
     return Description(metric, subject, antecedent.refers_to if antecedent and refers_back else None)
+
+
+def is_country(name: str) -> bool:
+    """A country named as such ("Chad", "the UK"), not a city or region."""
+    table = countries()
+    return name.lower().removeprefix("the ") in table or name in table
 
 
 def _number_of(text: str, start: int, sentence: Sentence, demonym: Demonym) -> Phrase | None:

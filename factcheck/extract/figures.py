@@ -1,8 +1,11 @@
 """Extract stage: the checkable figures of a document, each a view into its text.
 
-Numbers come from ``numbers``; ``claims`` decides which are claims; this stage joins ranges,
-reads qualifiers, asks ``context`` what each figure counts and who, ``location`` where and
-``dates`` since when. A headline figure that restates a body figure takes its metric.
+Numbers come from ``quantity``; ``claimhood`` decides which are claims; this stage joins
+ranges, reads qualifiers, parses the sentences that hold figures (once, in one batch: the
+document keeps the parses for attribution), and asks ``describe`` what each figure counts and
+who, ``place`` where, ``period`` since when and ``scope`` how it relates to the running total.
+A headline figure that restates a body figure takes its metric; a breakdown of a casualty
+figure counts what it counted.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections import Counter
 
 from factcheck.errors import InputError
 from factcheck.extract.claimhood import is_claim
@@ -18,16 +22,20 @@ from factcheck.extract.period import period_start
 from factcheck.extract.place import location_of
 from factcheck.extract.qualifier import read_qualifier
 from factcheck.extract.quantity import Number, find_numbers
-from factcheck.extract.ranges import join_range
+from factcheck.extract.ranges import join_range, range_start
+from factcheck.extract.scope import scope_of
+from factcheck.extract.syntax import anchor
 from factcheck.language.gazetteer import Gazetteer
+from factcheck.language.parse import Parse
 from factcheck.language.segment import Sentence
-from factcheck.models import CONTESTED_METRICS, Figure, Qualifier
+from factcheck.models import CONTESTED_METRICS, Figure, Qualifier, Scope
 from factcheck.read.document import Document
 from factcheck.reference.aliases import Aliases
 
 _YEARS_WORD = re.compile(r"[ \u00a0]+years?\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b", re.I)
 MAX_NUMBERS = 10_000
+MAX_PARSED_FIGURES = 24  # a "sentence" with more figures is a table or a list: read from its words only
 MIN_CHARS_PER_NUMBER = 25  # news copy has one number every 40-80 characters; "1,1,1,..." one every 2
 _DIGIT_RUN = re.compile(r"\d+")
 
@@ -63,10 +71,15 @@ def extract(
             kept.append((joined[0], joined[1], index))
         elif is_claim(text, number, sentence, _neighbours(numbers, i - 1, sentence), published):
             kept.append((number, None, index))
+    per_sentence = Counter(index for _, _, index in kept)
+    parses = doc.parsed(i for i, n in per_sentence.items() if n <= MAX_PARSED_FIGURES) if kept else {}
     figures: list[Figure] = []
     for k, (number, high, index) in enumerate(kept):
         limit = kept[k + 1][0].start if k + 1 < len(kept) and kept[k + 1][2] == index else sents[index].end
-        figure = _figure(text, number, high, sents, index, limit, figures, aliases, gazetteer, headline, published, organisations)
+        figure = _figure(
+            text, number, high, sents, index, limit, figures, aliases, gazetteer, headline, published, organisations,
+            parses.get(index),
+        )
         figures.append(figure)
     return _inherited_metrics(text, _headline_metrics(figures, headline))
 
@@ -89,36 +102,41 @@ def _neighbours(numbers: list[Number], at: int, sentence: Sentence) -> list[Numb
 def _figure(
     text: str, number: Number, high: float | None, sents: list[Sentence], index: int, limit: int,
     earlier: list[Figure], aliases: Aliases, gazetteer: Gazetteer, headline: Sentence | None,
-    published: dt.date | None, organisations: Organisations | None,
+    published: dt.date | None, organisations: Organisations | None, parse: Parse | None = None,
 ) -> Figure:
     sentence = sents[index]
-    qualifier, start, end = read_qualifier(text, number, sentence.start)
+    spot = anchor(parse, number.start, number.end) if parse is not None else None
+    floor = max(sentence.start, earlier[-1].end if earlier else 0)  # a qualifier never reaches into the figure before
+    qualifier, start, end = read_qualifier(text, number, floor, limit)
     if high is not None:
         qualifier = Qualifier.range
-        between = re.search(r"\bbetween[ \u00a0]+$", text[max(sentence.start, start - 9):start], re.I)
-        if between:
-            start -= len(between.group(0))
-    described = describe(text, number, start, end, sentence, limit, earlier, gazetteer, organisations)
+        start = range_start(text, start, floor)
+    described = describe(text, number, start, end, sentence, limit, earlier, gazetteer, organisations, spot)
     metric = aliases.canonical("metric", described.metric) or described.metric
     years_word = _YEARS_WORD.match(text, end) if metric == "years" and not number.compound else None
     if years_word:
         end = years_word.end()
-    location = location_of(text, sents, index, start, end, limit, metric, gazetteer, headline, described.refers_to)
+    location = location_of(text, sents, index, start, end, limit, metric, gazetteer, headline, described.refers_to, spot)
     period = None
     if metric != "years":
         period = period_start(text[end:sentence.end], published, text[sentence.start:start])
         if period is None and earlier and _SAME_PERIOD.search(text, end, sentence.end):
             period = earlier[-1].period_start
+    scope = scope_of(
+        text, start, end, sentence.start, sentence.end, metric, number.percent or number.share, spot, earlier,
+        cumulative=period is not None,
+    )
     return Figure(
         start=start, end=end, value=number.value, high=high, qualifier=qualifier, step=number.step,
         vague=number.vague, unit=number.unit, metric=metric, subject=described.subject,
-        location=location, period_start=period, sentence_start=sentence.start, sentence_end=sentence.end,
+        location=location, period_start=period, sentence_start=sentence.start, sentence_end=sentence.end, scope=scope,
+        unreadable=number.unreadable,
     )
 
 
 BREAKDOWN = re.compile(
     r"(?:They|These|Those|The dead|The victims|The casualties) (?:include|included|includes|were)\b"
-    r"|Among (?:them|those|the dead|the victims|the casualties|the wounded|the injured)\b",
+    r"|(?:Among|Of) (?:them|those|these|the dead|the victims|the casualties|the wounded|the injured)\b",
     re.I,
 )
 _INHERITING = frozenset({"count"})
@@ -136,11 +154,14 @@ def breaks_down(text: str, previous: Figure, figure: Figure) -> bool:
 
 
 def _inherited_metrics(text: str, figures: list[Figure]) -> list[Figure]:
-    """A breakdown of a casualty figure counts what that figure counted."""
+    """A breakdown of a casualty figure counts what that figure counted, and is a part of it."""
     out: list[Figure] = []
     for f in figures:
-        if f.metric in _INHERITING and out and out[-1].metric in CONTESTED_METRICS and breaks_down(text, out[-1], f):
-            f = f.model_copy(update={"metric": out[-1].metric})
+        if out and out[-1].metric in CONTESTED_METRICS and breaks_down(text, out[-1], f):
+            update: dict[str, object] = {"scope": Scope.subset}
+            if f.metric in _INHERITING:
+                update["metric"] = out[-1].metric
+            f = f.model_copy(update=update)
         out.append(f)
     return out
 

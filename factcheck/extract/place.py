@@ -1,19 +1,23 @@
 """Where a figure's counted thing is (tests/corpus/README.md, "Location").
 
-A place named in the figure's own clause (after it with "in", "across", "at" ... first,
+A place named in the figure's own clause (on the parse, its clause with the counted noun's modifiers) (after it with "in", "across", "at" ... first,
 else the nearest); for a figure that refers back ("compared with about 500 a day"), the
 place of the figure it refers to; else the nearest place in its sentence; else the place the
 preceding sentences name most (a tie is broken by the headline, else there is none); else the
 headline's. A headline figure looks at the lead paragraph. Nationality words count after a
 preposition and a noun of holding ("held in Israeli jails") and, at half weight, in earlier sentences. Membership
-counts have no place; money takes its recipient, not its donor ("Germany pledged ...").
+counts have no place; money takes its recipient, not its donor ("Germany pledged ..."); refugees
+take where they come from ("Sudanese", "fled Ukraine for Poland"), not where they went.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from factcheck.extract.fate import fate_word, lex, proper_name
+from factcheck.extract.syntax import Anchor, figure_tokens
+from factcheck.language.clauses import text_clause
 from factcheck.language.gazetteer import Gazetteer, Mention
 from factcheck.language.segment import Sentence
 from factcheck.models import Figure
@@ -29,29 +33,30 @@ _DONOR_AFTER = re.compile(
 )
 _HELD_IN = re.compile(r"[ \u00a0]+(?:jails?|prisons?|custody|captivity|hands|territory|waters|airspace|camps?)\b", re.I)
 _LIST_GAP = re.compile(r"^(?:,|,? and)[ \u00a0]+(?:the[ \u00a0]+)?$")
-_CLAUSE_BREAK = re.compile(
-    r"[,;:()\u2014\"\u201c\u201d]|\b(?:which|who|whom|whose|where|when|after|before|while|because|although|since|until"
-    r"|as|but|whereas)\b",
-    re.I,
-)
 _BACK = 5
 
 
 def location_of(
     text: str, sentences: Sequence[Sentence], index: int, start: int, end: int, limit: int,
     metric: str, gazetteer: Gazetteer, headline: Sentence | None, refers_to: Figure | None = None,
+    spot: Anchor | None = None,
 ) -> str | None:
     """The canonical place of the figure text[start:end] in sentences[index]."""
     if metric == "members":
         return None
     sentence = sentences[index]
+    if metric == "refugees" and spot is not None:
+        origin = _origin(spot, gazetteer)
+        if origin is not None:
+            return origin
     money = metric in ("money", "aid")
     here = [m for m in gazetteer.mentions(text, sentence.start, sentence.end) if not (money and _is_donor(text, m))]
     here = [m for m in here if not _listed_items(text, end, m)]
     names = [m for m in here if not m.demonym]
-    lo, hi = _clause(text, sentence, start, end, limit)
+    in_clause_at = _clause_test(text, sentence, start, end, limit, spot)
+    hi = min(limit, sentence.end)
     after = [
-        m for m in here if end <= m.start < hi and _BEFORE_PLACE.search(text[max(0, m.start - 24):m.start])
+        m for m in here if end <= m.start < hi and in_clause_at(m.start) and _BEFORE_PLACE.search(text[max(0, m.start - 24):m.start])
         and (not m.demonym or _HELD_IN.match(text, m.end))
     ]
     after_names = [m for m in after if not m.demonym]
@@ -60,7 +65,7 @@ def location_of(
         if any(_LIST_GAP.match(text[first.end:m.start]) for m in names if m.start > first.end and m.name != first.name):
             return None  # "across Mali, Burkina Faso and Niger": no single place
         return first.name
-    in_clause = [m for m in names if lo <= m.start < hi]
+    in_clause = [m for m in names if in_clause_at(m.start)]
     if in_clause:
         return _nearest(in_clause, start, end)
     if after:
@@ -79,18 +84,50 @@ def location_of(
     return heading[0] if len(set(heading)) == 1 else None
 
 
+def _origin(spot: Anchor, gazetteer: Gazetteer) -> str | None:
+    """Where fleeing refugees come from, not where they went: the country they left ("fled
+    Ukraine for Poland") or their nationality ("2 million Sudanese have fled to Chad"). Refugees
+    who are somewhere ("Syrian refugees in Jordan") are placed there, as any figure."""
+    parse = spot.parse
+    verb = spot.predicate
+    if verb is None or spot.role.dep != "nsubj" or not (
+        fate_word("", parse, verb) in ("displaced", "refugees") or verb.lower in lex("crossing-verbs")
+    ):
+        return None
+    for c in parse.children(verb):
+        if c.dep == "dobj" and c.pos == "PROPN":
+            name = gazetteer.canonical(proper_name(parse, c))
+            if name is not None:
+                return name
+    for token in (spot.noun, spot.partitive):
+        if token is None:
+            continue
+        for word in (token, *(c for c in parse.children(token) if c.dep in ("amod", "compound"))):
+            if word.text[:1].isupper() and word.lower in gazetteer.demonyms:
+                return gazetteer.demonyms[word.lower]
+    return None
+
+
+def _clause_test(
+    text: str, sentence: Sentence, start: int, end: int, limit: int, spot: Anchor | None
+) -> Callable[[int], bool]:
+    """Whether an offset lies in the figure's clause: on the parse, the clause's tokens with
+    the counted noun's own modifiers (``syntax.figure_tokens``); else the text's clause."""
+    if spot is None:
+        lo, hi = text_clause(text, start, end, sentence.start, min(limit, sentence.end))
+        return lambda at: lo <= at < hi
+    tokens = figure_tokens(spot)
+    parse = spot.parse
+
+    def inside(at: int) -> bool:
+        token = parse.token_at(at)
+        return token is not None and token.i in tokens
+
+    return inside
+
+
 def _nearest(mentions: list[Mention], start: int, end: int) -> str:
     return min(mentions, key=lambda m: min(abs(m.start - end), abs(start - m.end))).name
-
-
-def _clause(text: str, sentence: Sentence, start: int, end: int, limit: int) -> tuple[int, int]:
-    """The figure's clause: from the last clause break before it to the next one after it."""
-    lo = sentence.start
-    for m in _CLAUSE_BREAK.finditer(text, max(sentence.start, start - 200), start):
-        if text[m.end():start].strip() or not m.group(0)[0].isalpha():
-            lo = m.end()  # but not the figure's own "since" in "since 1962"
-    m = _CLAUSE_BREAK.search(text, end, min(limit, sentence.end))
-    return lo, m.start() if m else min(limit, sentence.end)
 
 
 def _listed_items(text: str, end: int, mention: Mention) -> bool:

@@ -3,7 +3,8 @@
 ``noun_phrase`` reads the words after a figure up to the counted head noun: "Chinese
 military aircraft", "women and children", "prisoners of war". Modifiers that only
 evaluate ("new", "strong") and proper names that are not nationalities ("Boeing jets") are
-dropped; nationalities come from the gazetteer's demonyms, not a list of our own.
+dropped; nationalities come from the gazetteer's demonyms, not a list of our own. On the parse, a
+lone number's copula says who it counts ("323 of the dead were Egyptians": ``complement_phrase``).
 """
 
 from __future__ import annotations
@@ -12,30 +13,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from factcheck.extract.syntax import Anchor
+from factcheck.language.lexicon import words
+
 _WORD = re.compile(r"[ \u00a0]*([A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*)")
-IRREGULAR = frozenset(
-    """people children men women police personnel staff crew aircraft cattle livestock youth dead wounded
-    injured missing sheep fish clergy militia""".split()
-)
-PERSON_HEADS = {"dead": "people", "wounded": "people", "injured": "people", "missing": "people", "others": "people",
-                "persons": "people", "individuals": "people", "bodies": "people"}
+IRREGULAR = words("extract", "plural-nouns")
+# Head nouns that stand for people: "40 dead", "claimed 500 lives".
+PERSON_HEADS = {word: "people" for word in words("extract", "person-heads")}
 # Words after a figure that end a noun phrase before it has a head.
-STOP = frozenset(
-    """of in at to on from for by with and or but have has had were was are is be been being the a an this that
-    these those it its their his her who which whom as than since during after before over under more less about
-    into out up down per each every percent its this has
-    was is as us thus across always perhaps unless news this whereas plus minus against including while when
-    where will would could can may might must shall should do does did not no also still only just already now
-    then there here so yet some all most many much few several such same own other""".split()
-)
-DROP = frozenset(
-    """new more other additional further extra strong consecutive separate different major minor small large big
-    total whole remaining existing current former recent estimated reported some many few several various
-    further fresh another previous suspected confirmed affected reported alleged powerful deadly heavy massive huge
-    severe senior""".split()
-)
+STOP = words("extract", "phrase-stops")
+DROP = words("extract", "subject-drop")
 # Metric words the metric already says: "displaced people" counts people.
-METRIC_WORDS = frozenset("displaced internally dead wounded injured killed missing detained abducted kidnapped".split())
+METRIC_WORDS = words("extract", "metric-words")
 _COMPLEMENT = frozenset("war understanding conscience".split())  # fixed "of" complements
 
 
@@ -126,3 +115,32 @@ def antecedent_before(text: str, at: int, floor: int, demonym: Callable[[str], b
         if phrase is not None and text[phrase.end:at].strip(" ,\u00a0") == "":
             return phrase
     return None
+
+
+def complement_phrase(text: str, spot: Anchor, limit: int, demonym: Callable[[str], bool] = lambda w: False) -> Phrase | None:
+    """On the parse, who a lone number is said to be: "323 of the dead were Egyptians",
+    "Of those, 40 were children" (the complement of its copula)."""
+    verb = spot.predicate
+    if spot.noun is not None or verb is None or spot.role.dep != "nsubj" or verb.lower not in words("extract", "copulas"):
+        return None
+    attr = next((c for c in spot.parse.children(verb) if c.dep == "attr" and c.pos in ("NOUN", "PROPN")), None)
+    if attr is None or not is_plural(attr.text):
+        return None
+    first = spot.parse.subtree(attr)[0]
+    return noun_phrase(text, first.start, limit, demonym)
+
+
+def counted_phrase(spot: Anchor, demonym: Callable[[str], bool] = lambda w: False) -> Phrase | None:
+    """On the parse, the noun the number quantifies with its modifiers between them, where the
+    words found no plural head ("About 1 million Rohingya live in camps")."""
+    noun = spot.noun
+    if noun is None or noun.pos not in ("NOUN", "PROPN") or noun.start < spot.number.end:
+        return None
+    between = [t for t in spot.parse.tokens_in(spot.number.end, noun.start) if spot.parse.head(t) == noun]
+    kept = [
+        t.text for t in between
+        if t.dep in ("amod", "compound") and t.lower not in DROP and t.lower not in METRIC_WORDS
+        and (not t.text[0].isupper() or _adjective(t.text, demonym))
+    ]
+    head = PERSON_HEADS.get(noun.lower, noun.text) if not kept else noun.text
+    return Phrase(" ".join([*kept, head]), noun.lower, between[0].start if between else noun.start, noun.end)

@@ -3,8 +3,19 @@
 On a parse, a clause is headed by a verb (or the root) and holds that head's subtree, less the
 subtrees of the clauses embedded in it (a complement "that ...", an adverbial "after ...", a
 relative "who ...", a conjoined "and ..."). Without a parse (or where the parse has no verb
-over a token), a clause runs between clause breaks in the text: punctuation that separates
-clauses and the words that open one (``BREAK``).
+over a token), a clause runs between clause breaks in the text (``BREAK``): punctuation that
+separates clauses or phrases (``PUNCTUATION``: the breaks between *segments*) and the words
+that open a clause (``OPENERS``). Two refinements hold for both stages that read text:
+
+- a break word right before a figure is the figure's own ("after 2 days", "until 2025"): it
+  does not cut the figure off from its clause ("since" opens no clause: it is mostly a
+  preposition, "since Oct. 7");
+- an introductory phrase opening a sentence ("In 2019, ...", "Since Oct. 7, ...") belongs to
+  the clause after it.
+
+Stages call ``clause_around`` (the clause of a span: the parse's when there is one, else the
+text's), ``clause_after`` (the rest of a figure's clause), ``segments`` (the phrases between
+punctuation breaks, for reading an attribution's source) or the parse functions directly.
 """
 
 from __future__ import annotations
@@ -16,9 +27,22 @@ from factcheck.language.parse import Parse, Token
 # Dependency labels whose token heads a clause of its own.
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass", "pcomp"})
 _VERBAL = frozenset({"VERB", "AUX"})
-BREAK = re.compile(
-    r"[,;:()\u2014\"\u201c\u201d]|\b(?:which|who|whom|whose|where|when|after|before|while|because|although|though"
-    r"|until|that|and then)\b",
+# Punctuation between clauses or phrases: a comma before a space (not "1,000"), semicolons,
+# colons, brackets, quotation marks and dashes.
+PUNCTUATION = re.compile(r",(?=\s|$)|[;:()\"\u201c\u201d\u2014\u2013]|\s--?\s|\s-\s")
+# Words that open a clause.
+OPENERS = (
+    "which", "who", "whom", "whose", "where", "when", "after", "before", "while", "because", "although", "though",
+    "until", "unless", "whereas", "but", "that", "and then",
+)
+BREAK = re.compile(PUNCTUATION.pattern + r"|\b(?:" + "|".join(o.replace(" ", r"\s+") for o in OPENERS) + r")\b", re.I)
+REACH = 300  # a clause read from the words spans at most this many characters either side of its figure
+# Break words that are prepositions: right before a figure they are its own ("after 2 days").
+_OWN = frozenset({"after", "before", "until"})
+# A clause start up to a figure that is only an introductory preposition: "In 2019, ...".
+_INTRODUCTION = re.compile(
+    r"\s*(?:in|since|on|by|during|until|after|before|from|for|over|with|at|throughout|as of)\s+"
+    r"(?:(?:early|late|mid|the)\s+)?$",
     re.I,
 )
 
@@ -62,9 +86,43 @@ def clause_span(parse: Parse, token: Token) -> tuple[int, int]:
 
 def text_clause(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
     """Without a parse: the clause around text[start:end], between the clause breaks nearest
-    it inside [floor, ceiling) (a sentence)."""
+    it inside [floor, ceiling) (a sentence), at most ``REACH`` characters either side. A break
+    word right before the span is the span's own; a span in an introductory phrase ("In 2019,
+    ...") belongs to the clause after it."""
+    opened = floor >= start - REACH  # the clause may open the sentence
+    floor, ceiling = max(floor, start - REACH), min(ceiling, end + REACH)
     lo = floor
     for m in BREAK.finditer(text, floor, start):
-        lo = m.end()
-    m = BREAK.search(text, end, ceiling)
-    return lo, m.start() if m else ceiling
+        if text[m.end():start].strip() or m.group(0).lower() not in _OWN:
+            lo, opened = m.end(), m.group(0) in (";", ":")
+    after = BREAK.search(text, end, ceiling)
+    if after and after.group(0) == "," and opened and _INTRODUCTION.match(text, lo, start):
+        after = BREAK.search(text, after.end(), ceiling)
+    return lo, after.start() if after else ceiling
+
+
+def clause_around(
+    text: str, start: int, end: int, floor: int, ceiling: int, parse: Parse | None = None
+) -> tuple[int, int]:
+    """The clause of text[start:end] inside [floor, ceiling): the parse's (the span of the
+    clause its head belongs to) when a parse covers it, else ``text_clause``."""
+    token = parse.head_of_span(start, end) if parse is not None else None
+    if parse is None or token is None:
+        return text_clause(text, start, end, floor, ceiling)
+    lo, hi = clause_span(parse, token)
+    return max(floor, min(lo, start)), min(ceiling, max(hi, end))
+
+
+def clause_after(text: str, end: int, limit: int, longest: int = 160) -> str:
+    """The rest of a figure's clause after it: up to the next clause break or ``limit`` (the
+    next figure), at most ``longest`` characters."""
+    found = BREAK.search(text, end, limit)
+    return text[end:min(found.start() if found else limit, end + longest)]
+
+
+def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The phrases of text[start:end] between punctuation breaks, as spans (empty ones too)."""
+    cuts = [(m.start(), m.end()) for m in PUNCTUATION.finditer(text, start, end)]
+    bounds = [start] + [b for _, b in cuts]
+    ends = [a for a, _ in cuts] + [end]
+    return list(zip(bounds, ends))

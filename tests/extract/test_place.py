@@ -1,0 +1,41 @@
+"""Where a figure's counted thing is, read on the parse (extract/place.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.pipeline import Checker, check
+
+PUBLISHED = dt.date(2024, 6, 1)
+
+
+def place_of(checker: Checker, text: str, figure: str) -> str | None:
+    claims = check(text, published=PUBLISHED, checker=checker).claims
+    return next(c.location for c in claims if c.text.endswith(figure))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "place"),
+    [
+        # the figure's own clause, with the counted noun's modifiers
+        ("A further 45 people died overnight in Gaza, the ministry said.", "45", "Gaza"),
+        ("Israel will free 150 Palestinian women held in Israeli jails.", "150", "Israel"),
+        ("More than 3,500 Ukrainian soldiers are believed to be held in Russian captivity.", "3,500", "Russia"),
+        # not the reporting clause's place
+        ("Speaking in Kenya on Monday, the envoy said 8,000 people had fled the fighting in Sudan.", "8,000", "Sudan"),
+        # fleeing refugees are placed where they come from, not where they went
+        ("More than 3 million refugees have fled Ukraine for Poland and Romania.", "3 million", "Ukraine"),
+        ("Nearly 2 million Sudanese have fled to neighbouring countries, including Chad and Egypt.", "2 million", "Sudan"),
+        # refugees who are somewhere are placed there
+        ("Some 600,000 Syrian refugees live in Jordan.", "600,000", "Jordan"),
+    ],
+)
+def test_place_on_the_parse(checker: Checker, text: str, figure: str, place: str | None) -> None:
+    assert place_of(checker, text, figure) == place
+
+
+def test_examples_in_an_inclusion_are_not_the_place(checker: Checker) -> None:
+    text = "The Sudan war has driven 2 million people to neighbouring countries, including Chad, Egypt and Libya."
+    assert place_of(checker, text, "2 million") == "Sudan"
