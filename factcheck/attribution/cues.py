@@ -16,32 +16,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from factcheck.attribution.words import ordered, wordlist
+from factcheck.language.clauses import segments
 from factcheck.language.trie import alternation
 
 Position = Literal["pre", "post", "both"]
 
-SPEECH = (
-    "said says say told tells tell reported reports report estimated estimates estimate announced "
-    "announces announce confirmed confirms confirm added adds stated noted notes wrote writes "
-    "warned warns claimed claims believes believe acknowledged acknowledges put puts showed shows show "
-    "found finds recorded records counted counts tallied documented"
-).split()
-ACTION = "pledged pledges promised promises".split()
+SPEECH = ordered("text-cue-verbs")
+ACTION = ordered("text-cue-actions")
 # Forms that are also nouns ("reports of", "the estimates"): a cue only right after a subject.
-_NOUNISH = frozenset("reports report estimates estimate claims notes records counts show shows say believe pledges promises".split())
+_NOUNISH = wordlist("nounish-verbs")
 _VERB = re.compile(r"\b" + alternation(SPEECH + ACTION) + r"\b")  # a trie: longest first, as a sorted list
-_INVERTED_VERBS = frozenset("said says added wrote reported announced".split())
+_VERB_WORDS = frozenset(SPEECH + ACTION)
+_INVERTED_VERBS = wordlist("inverted-verbs")
 _PARTICIPIAL = re.compile(r"\s+(?:missing|dead|killed|injured|wounded|captured|detained|abducted|to (?:be|have)\b|as\b)")
 _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?|billions?)\b", re.I)
 _CONTINUATION = re.compile(r",\s+(?:and|with|compared with|compared to|down from|up from|including|bringing|raising|taking|among them|of whom)\b")
 _PARTICIPLE = re.compile(r",\s+(?:adding|saying|noting|warning)\b")
 _BE = re.compile(r"\b(?:is|are|was|were|be|been|being|it's|that's)\s+(?:\w+ly\s+)?$", re.I)
 _ADJECTIVAL = re.compile(r"\b(?:an?|the)\s+$", re.I)
-_SKIP_BEFORE = frozenset(
-    "has have had also later earlier previously separately then again already repeatedly now would will "
-    "could may might initially officially publicly first further jointly just recently".split()
-)
-_PRONOUNS = frozenset("it they he she we i".split())
+_SKIP_BEFORE = wordlist("skip-before")
+PRONOUNS = frozenset("it they he she we i".split())
 _DATA_NOUNS = r"(?:tally|tallies|count|counts|figures?|data|estimates?|statistics|numbers|records|toll|death toll|calculations?|analysis)"
 _DATA_PREFIX = re.compile(
     r"^(?:(?:the|a|an|its|their)\s+)?(?:(?:latest|new|official|preliminary|provisional|updated|own|daily|weekly|monthly|annual)\s+)*"
@@ -64,18 +59,11 @@ _PHRASE_END = re.compile(
     r"\s*(?:[,;:()\"\u201c\u201d]|\.(?:\s|$)|$|\s+(?:who|which|that|as of|as|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|in a (?:statement|report|post)|showed|shows|show|released|published|said|says|and (?:the|a)\b))"
 )
-_SEGMENT = re.compile(r",(?=\s)|[;:\"\u201c\u201d()\u2014\u2013]|\s--?\s|\s-\s")
-_CLAUSE_WORDS = frozenset(
-    "that when where while because although though if since after before than until unless whether whereas so "
-    "is are was were be been being has have had do does did not no to said says".split()
-)
-_LEAD_WORDS = frozenset("and but while as also meanwhile however separately earlier later yet so then".split())
+_CLAUSE_WORDS = wordlist("clause-words")
+_LEAD_WORDS = wordlist("lead-words")
 _RELATIVE = re.compile(r"^(?:who|which|that|whose)\b", re.I)
 _WORD = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'\u2019.&+-]*")
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december today yesterday tonight overnight".split()
-)
+_TIME_WORDS = wordlist("time-words")
 
 
 @dataclass(frozen=True)
@@ -113,7 +101,7 @@ def clean(source: str) -> str:
     source = _DATA_PREFIX.sub("", source)
     source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.I)
     source = re.sub(r"^(?:(?:latest|new|official|preliminary|provisional|updated)\s+)+(?=\S+\s)", "", source, flags=re.I)
-    stripped = _DATA_SUFFIX.sub("", source)
+    stripped = _DATA_SUFFIX.sub(lambda m: m.group(0) if m.group(0).split()[-1][:1].isupper() else "", source)
     demonym = (re.fullmatch(r"[A-Z][a-z]+(?:i|ian|ese|ish|an|ic)", stripped) or stripped.islower() and " " not in stripped) and "'s" not in source
     if stripped and stripped.lower() not in ("the", "a", "an") and not demonym:
         source = stripped
@@ -159,7 +147,7 @@ def _valid_np(segment: str) -> bool:
     words = [w.lower().strip(",.'\"") for w in segment.split()]
     if not words or len(words) > 12 or any(w[:1].isdigit() for w in words):
         return False
-    return not any(w in _CLAUSE_WORDS or w in SPEECH or w in ACTION for w in words)
+    return not any(w in _CLAUSE_WORDS or w in _VERB_WORDS for w in words)
 
 
 def _walk_back(text: str, floor: int, at: int) -> tuple[str, int] | None:
@@ -172,7 +160,7 @@ def _walk_back(text: str, floor: int, at: int) -> tuple[str, int] | None:
         if gap.strip():
             break
         lower = word.lower()
-        if word[:1].isdigit() or lower in _CLAUSE_WORDS or lower in _TIME_WORDS or lower in SPEECH or lower in ACTION:
+        if word[:1].isdigit() or lower in _CLAUSE_WORDS or lower in _TIME_WORDS or lower in _VERB_WORDS:
             break
         if lower in ("of", "for", "from", "at", "in", "by", "on", "with"):
             if not taken or i == 0 or words[i - 1][1].lower() in _CLAUSE_WORDS or _past(words[i - 1][1]):
@@ -190,7 +178,7 @@ def _walk_back(text: str, floor: int, at: int) -> tuple[str, int] | None:
     return text[start:at].strip(), start
 
 
-def _subject(text: str, floor: int, verb: int) -> tuple[str, int, str] | None:
+def subject_before(text: str, floor: int, verb: int) -> tuple[str, int, str] | None:
     """The subject of a reporting verb at ``verb``: (phrase, start, reference kind)."""
     pos = verb
     while True:
@@ -206,12 +194,10 @@ def _subject(text: str, floor: int, verb: int) -> tuple[str, int, str] | None:
     if re.search(r"\b(?:and|but)\s*$", head):
         return "", pos, "elided"
     appositive = bool(re.search(r",\s*$", head))
-    head = re.sub(r",\s*$", "", head)
-    cuts = [0] + [m.end() for m in _SEGMENT.finditer(head)]
-    segments = [(a, b) for a, b in zip(cuts, [m.start() for m in _SEGMENT.finditer(head)] + [len(head)]) if head[a:b].strip()]
-    if not segments or segments[-1][1] != len(head) and head[segments[-1][1]:].strip():
+    stop = floor + len(re.sub(r",\s*$", "", head))
+    bounds = [(a, b) for a, b in segments(text, floor, stop) if text[a:b].strip()]
+    if not bounds or bounds[-1][1] != stop and text[bounds[-1][1]:stop].strip():
         return None
-    bounds = [(floor + a, floor + b) for a, b in segments]
     seg_start, seg_end = _trim(text, *bounds[-1])
     if seg_start >= seg_end:
         return None
@@ -250,7 +236,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         return start, end
 
 
-def _inverted(text: str, verb_end: int, end: int) -> tuple[str, int] | None:
+def subject_after(text: str, verb_end: int, end: int) -> tuple[str, int] | None:
     """'..., said Ibrahim Adam, a surgeon': the subject after the verb."""
     m = re.match(r"\s+((?:the\s+|an?\s+)?(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w\u00c0-\u024f'.&+-]*(?:\s+(?:of|for|the|and|de|al|[A-Z][\w\u00c0-\u024f'.&+-]*))*"
                  r"|(?:the\s+|an?\s+)(?:[a-z]+\s+){0,3}(?:spokes(?:man|woman|person)|official|officials|minister|ministry|agency|police|military|army|statement))", text[verb_end:end])
@@ -287,7 +273,7 @@ def cues(text: str, start: int, end: int, quotes: Sequence[tuple[int, int]] = ()
                 continue
             phrase, stop = _phrase_after(text, m.end(), end)
             source = clean(phrase)
-            if source and source.lower() not in _PRONOUNS:
+            if source and source.lower() not in PRONOUNS:
                 at_start = not text[start:m.start()].strip(" \"\u201c")
                 position: Position = "pre" if at_start else "both"
                 found.append(Cue(source, m.start(), stop, kind, position, definite=definite(phrase)))
@@ -305,9 +291,9 @@ def cues(text: str, start: int, end: int, quotes: Sequence[tuple[int, int]] = ()
         else:
             position = "pre"
         source = clean(phrase)
-        if source and source.lower() not in _PRONOUNS:
+        if source and source.lower() not in PRONOUNS:
             found.append(Cue(source, cue_start, m.end(), "data", position, definite=definite(phrase)))
-        elif source.lower() in _PRONOUNS:
+        elif source.lower() in PRONOUNS:
             found.append(Cue(source.lower(), cue_start, m.end(), "data", position, "pronoun"))
     for m in _VERB.finditer(text, start, end):
         if _inside(quotes, m.start()) or any(c.start <= m.start() < c.end for c in found):
@@ -319,11 +305,11 @@ def cues(text: str, start: int, end: int, quotes: Sequence[tuple[int, int]] = ()
         kind = "action" if verb in ACTION else "speech"
         prev = text[start:m.start()].rstrip()
         if verb in _INVERTED_VERBS and (not prev or prev[-1] in ",\"\u201d"):
-            inv = _inverted(text, m.end(), end)
+            inv = subject_after(text, m.end(), end)
             if inv:
                 found.append(Cue(clean(inv[0]), m.start(), inv[1], kind, "post", definite=definite(inv[0])))
                 continue
-        subject = _subject(text, start, m.start())
+        subject = subject_before(text, start, m.start())
         if subject is None:
             continue
         phrase, np_start, reference = subject
@@ -335,7 +321,7 @@ def cues(text: str, start: int, end: int, quotes: Sequence[tuple[int, int]] = ()
             source = clean(phrase)
             if not source or source in ("the", "a", "an", "this", "that", "there", "what", "which", "who", "one", "some", "many", "you", "people"):
                 continue
-            if source.lower() in _PRONOUNS:
+            if source.lower() in PRONOUNS:
                 reference, source = "pronoun", source.lower()
         else:
             source = phrase

@@ -1,205 +1,107 @@
 """Attribute stage: who each figure is attributed to.
 
-Cues (``cues.py``) say which side of them they cover: "X said that ..." covers what follows,
-"..., X said." and "..., according to X" what comes before. A figure takes the covering cue of
-its sentence with the highest priority (citing > data > reporting verb > pledge), the nearest
-among equals. A figure inside a direct quotation takes the quotation's speaker (the cue next to
-it, else the speaker of the paragraph's previous quotation). A sentence without a cue takes the
-source of a bare cue in the next sentence of its paragraph ("That is according to X.", "The
-figures were provisional, the centre said."). Pronouns ("it said", "they estimated"), elided
-subjects ("... and said") and short references ("the ministry added", "the agency") resolve
-against the sources seen so far. Anything else is the reporter's own voice: no source.
+The sentences that hold figures are parsed, in one ``doc.parsed`` call per document (the
+sentences extraction parsed already come from the document's cache); the sentences around
+them are read through their text cues only, which is all carry-over needs. For each figure,
+in order:
+
+1. the nearest cue on the parse that covers it (``speech``, ``datacues``, ``relay``): a
+   reporting verb whose complement holds it, "according to X", "citing X", a data noun with
+   its owner, a reporting relative clause, a survey; a reporting verb quoting another source
+   ("Reuters reported that the ministry said ...") is the relay;
+2. inside a direct quotation, the quotation's speaker (``quotes``);
+3. the text cues of its sentence (``cues``), where the parse has no answer: a cue whose
+   words the parse neither made a cue of nor rejected (a verb of action, a verb whose object
+   is not its content, a passive without an agent);
+4. a sentence right after it that only attributes ("That is according to X.");
+5. the running report of its paragraph, for a breakdown or a continuation (``discourse``).
+
+Sources resolve as they are met (``resolve``): pronouns, elided subjects and short references
+take the nearest compatible source seen so far. Anything else is the reporter's own voice.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from factcheck.attribution.cues import Cue, cues
-from factcheck.extract.figures import breaks_down
-from factcheck.language.gazetteer import countries
+from factcheck.attribution import discourse
+from factcheck.attribution.cues import ACTION, SPEECH, Cue, cues
+from factcheck.attribution.phrase import speaker
+from factcheck.attribution.quotes import Said, enclosing, quotations, speakers, within
+from factcheck.attribution.resolve import Resolver, canonical_source
+from factcheck.attribution.speech import SentenceCues
+from factcheck.attribution.tree import ParseCue, path_of, ranked, reported_through
+from factcheck.attribution.words import people_heads
+from factcheck.language.parse import Parse, Token
 from factcheck.language.segment import Sentence
 from factcheck.models import Figure
+from factcheck.read.document import Document
 from factcheck.reference.aliases import Aliases
 
-GENERIC_HEADS = frozenset(
-    """agency organisation organization office group body centre center mission bureau institute monitor regulator
-    watchdog service committee study report survey company firm charity alliance coalition network platform
-    department commission council authority administration observatory tracker project programme program fund
-    union bloc secretariat foundation broadcaster operator ngo outlet newspaper channel tribunal court team""".split()
-)
-STANDALONE_HEADS = frozenset(
-    """government police army military junta authorities officials official ministry minister president spokesman
-    spokeswoman spokesperson governor rebels militants doctors medics residents witnesses sources researchers
-    analysts experts organisers organizers cabinet navy parliament guard force forces""".split()
-)
-DATA_HEADS = frozenset("data figures figure tally count statistics numbers estimates estimate records toll".split())
-_PERSON_WORDS = frozenset(
-    """spokesman spokeswoman spokesperson minister president governor commander secretary-general director
-    coordinator chief resident farmer teacher surgeon doctor official mayor envoy ambassador premier chancellor
-    magistrate ombudsman""".split()
-)
-_ORG_WORDS = (GENERIC_HEADS | STANDALONE_HEADS) - _PERSON_WORDS | frozenset(
-    """ministry agency forces force news un press times post media television tv radio association federation league
-    party movement front corps bank international nations republic university school hospital red crescent cross
-    intelligence command initiative watch borders""".split()
-)
-_BARE_START = re.compile(
-    r"^(?:That|This|These|Those|The|Its|Their)\s+(?:is|was|figures?|numbers?|toll|death toll|tally|count|data|estimates?|statistics)\b"
-)
-_BARE_OBJECT = re.compile(r"\b(?:confirmed|gave|released|provided|published|reported|issued|updated)\s+(?:the|its|their|those|these)\s+(?:death\s+)?(?:toll|figures?|numbers?|tally|count|data|estimates?)\b")
-_QUOTE_CHARS = '"\u201c\u201d'
-_RECENT_PARAGRAPHS = 2
-_HISTORY = 50
+
+@dataclass
+class Cues:
+    """One sentence's cues, resolved: on the parse (when parsed) and in the text."""
+
+    sentence: Sentence
+    parse: Parse | None = None
+    parsed: list[tuple[ParseCue, Said]] = field(default_factory=list)
+    text: list[tuple[Cue, Said]] = field(default_factory=list)
+    answered: set[int] = field(default_factory=set)
+
+    def all(self) -> list[Said]:
+        """The resolved cues of the sentence: the parse's, and the text's the parse has no
+        answer for (all the text's without a parse), in text order."""
+        if self.parse is None:
+            return [s for _, s in self.text]
+        unread = [s for c, s in self.text if _unread(self.parse, c, self.answered)]
+        return sorted([s for _, s in self.parsed] + unread, key=lambda s: s.start)
 
 
-@dataclass(frozen=True)
-class Seen:
-    """A resolved source and where it was seen."""
-
-    source: str
-    sentence: int
-    paragraph: int
-    person: bool
-
-
-def quotations(text: str, sents: list[Sentence]) -> list[tuple[int, int]]:
-    """Direct quotations, paired per paragraph; an unclosed one runs to the paragraph's end."""
-    paragraphs: dict[int, list[int]] = {}
-    for s in sents:
-        span = paragraphs.setdefault(s.paragraph, [s.start, s.end])
-        span[1] = s.end
-    out: list[tuple[int, int]] = []
-    for start, end in paragraphs.values():
-        opened: int | None = None
-        for i in range(start, end):
-            ch = text[i]
-            if ch not in _QUOTE_CHARS:
-                continue
-            if opened is None and ch != "\u201d":
-                opened = i
-            elif opened is not None and ch != "\u201c":
-                out.append((opened, i + 1))
-                opened = None
-        if opened is not None:
-            out.append((opened, end))
+def _resolve_sentence(doc: Document, sentence: Sentence, parse: Parse | None, quotes: list[tuple[int, int]], resolver: Resolver) -> Cues:
+    text = doc.checked
+    inside = within(quotes, sentence.start, sentence.end)
+    out = Cues(sentence, parse)
+    earlier: list[str | None] = []
+    text_cues = [c for c in cues(text, sentence.start, sentence.end, inside) if c.kind != "action"]
+    if parse is not None:
+        finder = SentenceCues(parse, text, inside, resolver.places)
+        found = finder.find()
+        out.answered = finder.answered
+        done: dict[tuple[int, str], Said] = {}
+        for found_cue in found:
+            key = (found_cue.verb, found_cue.kind)
+            if key not in done:
+                done[key] = _said(found_cue, resolver, sentence, earlier)
+                earlier.append(done[key].source)
+            out.parsed.append((found_cue, done[key]))
+    for text_cue in text_cues:
+        unread = parse is None or _unread(parse, text_cue, out.answered)
+        source = resolver.resolve(text_cue.source, text_cue.reference, text_cue.definite, sentence.paragraph, earlier if unread else [])
+        said = Said(text_cue.start, text_cue.end, source, text_cue.source if text_cue.reference == "name" else None)
+        if unread:  # a cue the parse has no answer for is part of the discourse too
+            earlier.append(source)
+            resolver.remember(source, sentence.index, sentence.paragraph)
+        out.text.append((text_cue, said))
     return out
 
 
-def _tables(aliases: Aliases) -> tuple[dict[str, list[str]], set[str]]:
-    """(aliases of each canonical source, place names): built once per run, not per article."""
-
-    def build() -> tuple[dict[str, list[str]], set[str]]:
-        by_canonical: dict[str, list[str]] = {}
-        for alias, canonical in aliases.table["source"].items():
-            by_canonical.setdefault(canonical, []).append(alias)
-        places = set(countries()) | set(aliases.table["location"]) | {v.lower() for v in aliases.table["location"].values()}
-        return by_canonical, places
-
-    return aliases.derived("attribute", build)
-
-
-class Resolver:
-    """Resolves pronouns, elided subjects and short references against the sources seen so far."""
-
-    def __init__(self, aliases: Aliases) -> None:
-        self.aliases = aliases
-        self.seen: list[Seen] = []
-        self._known: dict[str, str | None] = {}
-        self._by_canonical, self._places = _tables(aliases)
-
-    def known(self, source: str) -> str | None:
-        """The canonical name of a source the aliases know (cached: the look-up may scan)."""
-        if source not in self._known:
-            self._known[source] = self.aliases.known("source", source)
-        return self._known[source]
-
-    def is_person(self, source: str) -> bool:
-        """A person's name or title ("Kemal Aydin", "regional governor Oleh Kiper"), not an organisation."""
-        words = source.replace("'s", "").split()
-        lower = {w.lower().strip(",.") for w in words}
-        if lower & _PERSON_WORDS:
-            return True
-        if lower & _ORG_WORDS or lower & {"of", "for"} or source.lower() in self._places or self.known(source):
-            return False
-        names = [w for w in words if w[:1].isupper()]
-        return 1 <= len(names) <= 3 and len(names) == len(words) and not any(w.isupper() and len(w) > 1 for w in names)
-
-    def resolve(self, cue: Cue, sentence: int, paragraph: int, earlier: list[str | None]) -> str | None:
-        """The source a cue stands for; ``earlier`` are the resolved cues before it in its sentence."""
-        if cue.reference == "elided":
-            previous = [s for s in earlier if s]
-            return previous[-1] if previous else (self.seen[-1].source if self.seen else None)
-        if cue.reference == "pronoun":
-            return self._pronoun(cue.source, paragraph)
-        if cue.definite and not self.known(cue.source):
-            return self._short(cue.source, paragraph) or cue.source
-        if cue.source.lower() in STANDALONE_HEADS:
-            return self._short(cue.source, paragraph, aliases=False) or cue.source
-        return cue.source
-
-    def remember(self, source: str | None, sentence: int, paragraph: int) -> None:
-        if source and (not self.seen or self.seen[-1].source != source):
-            self.seen.append(Seen(source, sentence, paragraph, self.is_person(source)))
-            del self.seen[:-_HISTORY]
-
-    def _pronoun(self, pronoun: str, paragraph: int) -> str | None:
-        recent = [s for s in reversed(self.seen) if paragraph - s.paragraph <= _RECENT_PARAGRAPHS]
-        if pronoun in ("he", "she", "i", "we"):
-            wanted = [s for s in recent if s.person]
-        elif pronoun == "it":
-            wanted = [s for s in recent if not s.person]
-        else:
-            wanted = [s for s in recent if not s.person] or recent
-        pick = wanted or recent
-        return pick[0].source if pick else None
-
-    def _short(self, source: str, paragraph: int, aliases: bool = True) -> str | None:
-        """'ministry', 'UN agency', 'data': an earlier source it refers to, or None."""
-        words = source.split()
-        if not words or len(words) > 4 or any(w[:1].isupper() and w not in ("UN", "U.N.") for w in words):
-            return None
-        head = words[-1].lower()
-        if head not in GENERIC_HEADS | STANDALONE_HEADS | DATA_HEADS:
-            return None
-        modifiers = {w.lower() for w in words[:-1]} - {"un", "u.n."}
-        if len(modifiers) > 1:
-            return None
-        for expand in (False, True) if aliases else (False,):
-            for seen in reversed(self.seen):
-                names = self._names(seen.source) if expand else [re.sub(r"'s\b", "", seen.source.lower())]
-                if any(head in n.split() and modifiers <= set(n.split()) for n in names):
-                    return seen.source
-        if head in STANDALONE_HEADS:
-            return None
-        recent = [s for s in reversed(self.seen) if paragraph - s.paragraph <= _RECENT_PARAGRAPHS]
-        if head in GENERIC_HEADS:
-            recent = [s for s in recent if not s.person and s.source.split()[-1].lower() not in STANDALONE_HEADS | DATA_HEADS]
-        return recent[0].source if recent else None
-
-    def _names(self, source: str) -> list[str]:
-        """A source and every alias of its canonical name, lower-case with possessives dropped."""
-        canonical = self.known(source)
-        names = [source]
-        if canonical:
-            names.append(canonical)
-            names.extend(self._by_canonical.get(canonical, []))
-        return [re.sub(r"'s\b|\u2019s\b", "", n.lower()) for n in names]
-
-
-def canonical_source(aliases: Aliases, source: str) -> str:
-    """The canonical name: the whole phrase's alias, else a known trailing part ("state news agency APP")."""
-    known = aliases.known("source", source)
-    if known:
-        return known
-    words = source.split()
-    for i in range(1, len(words)):
-        known = aliases.known("source", " ".join(words[i:]))
-        if known:
-            return known
-    return aliases.canonical("source", source) or source
+def _said(cue: ParseCue, resolver: Resolver, sentence: Sentence, earlier: list[str | None]) -> Said:
+    """A parse cue's source and relay, resolved, and remembered."""
+    relay = None
+    if cue.relay is not None:
+        r = cue.relay
+        relay = resolver.resolve(r.name, r.reference, r.definite, sentence.paragraph, earlier)
+        resolver.remember(relay, sentence.index, sentence.paragraph, r.mentions)
+    who = cue.speaker
+    if who is None:
+        source = resolver.resolve("", "elided", False, sentence.paragraph, earlier)
+        return Said(cue.start, cue.end, source, None, relay)
+    source = resolver.resolve(who.name, who.reference, who.definite, sentence.paragraph, earlier)
+    if who.reference == "name" and who.described:
+        source = resolver.earlier(who.described, sentence.paragraph) or source
+    resolver.remember(source, sentence.index, sentence.paragraph, who.mentions, who.described)
+    return Said(cue.start, cue.end, source, who.phrase or None, relay)
 
 
 def _covers(cue: Cue, figure: Figure) -> bool:
@@ -210,106 +112,183 @@ def _covers(cue: Cue, figure: Figure) -> bool:
     return True
 
 
-def _pick(figure: Figure, resolved: list[tuple[Cue, str | None]]) -> str | None:
-    """The source of the covering cue with the highest priority, the nearest among equals."""
-    covering = [(c, s) for c, s in resolved if s and _covers(c, figure)]
-    if not covering:
+_TEXT_VERBS = frozenset(SPEECH + ACTION)
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound", "poss", "conj"})  # a noun for sure
+_PLAIN_VERBS = frozenset("said says told tells say added".split())
+
+
+def _unread(parse: Parse, cue: Cue, answered: set[int]) -> bool:
+    """A text cue's verb that the parse neither made a cue of nor rejected: a verb form the
+    parse tagged as something else ("says" as a noun), or a verb the parse lists lack."""
+    words = parse.tokens_in(cue.start, cue.end)
+    if any(t.i in answered for t in words):
+        return False
+    if cue.kind != "speech":
+        return True
+    verbs = [t for t in words if t.lower in _TEXT_VERBS]
+    return any(t.lower in _PLAIN_VERBS or t.pos in ("VERB", "AUX") or t.dep not in _ARGUMENTS for t in verbs)
+
+
+def _text_pick(figure: Figure, sentence: Cues) -> Said | None:
+    """The covering text cue the parse has no answer for: highest priority, then nearest."""
+    parse = sentence.parse
+    usable = []
+    for cue, said in sentence.text:
+        if not said.source or not _covers(cue, figure):
+            continue
+        if parse is not None and not _unread(parse, cue, sentence.answered):
+            continue
+        usable.append((cue, said))
+    if not usable:
         return None
-    def rank(cs: tuple[Cue, str | None]) -> tuple[int, int]:
-        c = cs[0]
-        return (-c.priority, min(abs(c.start - figure.end), abs(figure.start - c.end)))
-    return min(covering, key=rank)[1]
+    return min(usable, key=lambda cs: (-cs[0].priority, min(abs(cs[0].start - figure.end), abs(figure.start - cs[0].end))))[1]
 
 
-def _bare(text: str, sentence: Sentence, resolved: list[tuple[Cue, str | None]]) -> str | None:
-    """The source of a sentence that only attributes what came before it."""
-    sources = [s for _, s in resolved if s]
-    if not sources:
-        return None
-    body = text[sentence.start:sentence.end]
-    if _BARE_START.match(body) or _BARE_OBJECT.search(body):
-        return sources[0]
-    first = resolved[0][0]
-    rest = text[first.end:sentence.end]
-    if not text[sentence.start:first.start].strip() and re.fullmatch(r"(?:\s+(?:so|this|that|on|in|at|late|last|earlier|a|an|the|its|statement|[A-Z][\w.-]*|(?![A-Z])\w+day|week|month))*\s*[.!]?", rest):
-        return sources[0]
-    return None
-
-
-def _refers_back(text: str, sentence: Sentence) -> bool:
-    """A sentence that names what came before ("X confirmed the toll"): it may start a paragraph."""
-    return bool(_BARE_OBJECT.search(text, sentence.start, sentence.end))
-
-
-def _speaker(text: str, quote: tuple[int, int], resolved: list[tuple[Cue, str | None]], previous: str | None) -> str | None:
-    """The speaker of a quotation: a cue right after it or right before it, else the previous speaker."""
-    start, end = quote
-    for cue, source in resolved:
-        between = text[end:cue.start]
-        if source and cue.start >= end and len(between) < 120 and not any(ch in between for ch in '.!?"\u201c\u201d\n\r'):
-            return source
-    for cue, source in resolved:
-        before = text[cue.end:start]
-        if source and cue.end <= start and "\n" not in before and re.fullmatch(r"[ ,:]*(?:\S+ *){0,4}", before) and before.strip().endswith((":", ",")):
-            return source
-    return previous
-
-
-def _within(spans: list[tuple[int, int]], starts: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
-    """The spans (sorted, not overlapping) that overlap [lo, hi)."""
-    i = max(0, bisect_right(starts, lo) - 1)
-    out = []
-    while i < len(spans) and spans[i][0] < hi:
-        if spans[i][1] > lo:
-            out.append(spans[i])
-        i += 1
+def figure_sentences(doc: Document, figures: list[Figure]) -> dict[int, list[Figure]]:
+    """The figures of each sentence, by sentence index."""
+    index_of = {s.start: s.index for s in doc.sentences}
+    out: dict[int, list[Figure]] = {}
+    for f in figures:
+        i = index_of.get(f.sentence_start)
+        if i is not None:
+            out.setdefault(i, []).append(f)
     return out
 
 
-def attribute(text: str, figures: list[Figure], sents: list[Sentence], aliases: Aliases) -> list[Figure]:
-    """Figures with ``source`` (as written, resolved) and ``canonical_source`` set where a cue covers them."""
-    quotes = sorted(quotations(text, sents))
-    quote_starts = [q[0] for q in quotes]
+def attribute(doc: Document, figures: list[Figure], aliases: Aliases) -> list[Figure]:
+    """Figures with ``source``, ``source_phrase``, ``relay`` and ``canonical_source`` set where
+    someone is said to give them; the same figures, in the same order."""
+    text, sents = doc.checked, doc.sentences
+    by_sentence = figure_sentences(doc, figures)
+    parses = doc.parsed(by_sentence) if by_sentence else {}
+    quotes = quotations(text, sents)
     resolver = Resolver(aliases)
-    per_sentence: list[list[tuple[Cue, str | None]]] = []
+    resolved = [_resolve_sentence(doc, s, parses.get(s.index), quotes, resolver) for s in sents]
+    every = sorted((s for r in resolved for s in r.all()), key=lambda s: s.start)
+    quoted = speakers(text, quotes, sents, every)
+    out: dict[int, Figure] = {}
+    report: discourse.Report | None = None
     for sentence in sents:
-        resolved: list[tuple[Cue, str | None]] = []
-        for cue in cues(text, sentence.start, sentence.end, _within(quotes, quote_starts, sentence.start, sentence.end)):
-            source = resolver.resolve(cue, sentence.index, sentence.paragraph, [s for _, s in resolved])
-            resolved.append((cue, source))
-            resolver.remember(source, sentence.index, sentence.paragraph)
-        per_sentence.append(resolved)
-    all_cues = [(c, s) for resolved in per_sentence for c, s in resolved]
-    cue_starts = [c.start for c, _ in all_cues]
-    sentence_starts = [s.start for s in sents]
-    speakers: dict[tuple[int, int], str | None] = {}
-    last: dict[int, str | None] = {}
-    for quote in quotes:
-        at = bisect_right(sentence_starts, quote[0]) - 1
-        paragraph = sents[at].paragraph if at >= 0 else -1
-        near = all_cues[bisect_left(cue_starts, quote[0] - 400):bisect_right(cue_starts, quote[1] + 400)]
-        speakers[quote] = _speaker(text, quote, near, last.get(paragraph))
-        last[paragraph] = speakers[quote]
-    index_of = {s.start: s.index for s in sents}
-    with_figures = {index_of.get(f.sentence_start) for f in figures}
-    out: list[Figure] = []
-    for figure in figures:
-        index = index_of.get(figure.sentence_start)
-        source: str | None = None
-        inside = [q for q in _within(quotes, quote_starts, figure.start, figure.end) if q[0] < figure.start < q[1]]
-        if inside:
-            source = speakers.get(inside[0])
-        elif index is not None:
-            resolved = per_sentence[index]
-            source = _pick(figure, resolved)
-            following = index + 1
-            if not resolved and following < len(sents) and following not in with_figures and (
-                sents[following].paragraph == sents[index].paragraph or _refers_back(text, sents[following])
-            ):
-                source = _bare(text, sents[following], per_sentence[following])
-        if not source and out and out[-1].metric == figure.metric and breaks_down(text, out[-1], figure):
-            source = out[-1].source
-        if source:
-            figure = figure.model_copy(update={"source": source, "canonical_source": canonical_source(aliases, source)})
-        out.append(figure)
-    return out
+        here = by_sentence.get(sentence.index, [])
+        attributed: list[tuple[Figure, Said, bool]] = []
+        parse = resolved[sentence.index].parse
+        broken: bool | None = None  # computed once, for the first figure without a cue of its own
+        for figure in here:
+            said, from_quote = _direct(doc, figure, sentence.index, resolved, quoted, quotes, by_sentence)
+            if said is None:
+                if broken is None:  # "Nairobi accounted for 17 of the deaths, followed by X with four"
+                    broken = discourse.opens_breakdown(text, sentence) or any(
+                        discourse.breaks_down(parse, t) and discourse.states(parse, t) for t in (_token(parse, f) for f in here)
+                    )
+                said = _carried(text, figure, resolved[sentence.index], report, broken, resolver)
+            if said is not None and said.source:
+                attributed.append((figure, said, from_quote))
+                out[id(figure)] = _with(figure, said, aliases)
+        has_quote = bool(within(quotes, sentence.start, sentence.end))
+        report = _next_report(report, sentence, resolved[sentence.index], attributed, bool(here), has_quote, resolver)
+    return [out.get(id(f), f) for f in figures]
+
+
+def _direct(
+    doc: Document, figure: Figure, index: int, resolved: list[Cues], quoted: dict[tuple[int, int], Said | None],
+    quotes: list[tuple[int, int]], by_sentence: dict[int, list[Figure]],
+) -> tuple[Said | None, bool]:
+    """A figure's own cue (parse, quotation, text, a bare cue after it) and whether it is a quotation's."""
+    here = resolved[index]
+    quote = enclosing(quotes, figure.start)
+    if here.parse is not None:
+        token = here.parse.head_of_span(figure.start, figure.end)
+        if token is not None:
+            path = path_of(here.parse, token)
+            found = ranked([c for c, _ in here.parsed], path)
+            if found:
+                said = {id(c): s for c, s in here.parsed}
+                on_parse = said[id(found[0])]
+                outer = reported_through(found[0], found[1:], path)
+                if outer is not None and on_parse.source and said[id(outer)].source not in (None, on_parse.source):
+                    on_parse = replace(on_parse, relay=said[id(outer)].source)
+                if on_parse.source:
+                    return on_parse, quote is not None
+    quoted_by = quoted.get(quote) if quote is not None else None
+    if quoted_by is not None:
+        return quoted_by, True
+    in_text = _text_pick(figure, here)
+    if in_text is not None:
+        return in_text, False
+    following = index + 1
+    sents = doc.sentences
+    if not here.all() and following < len(sents) and following not in by_sentence and (
+        sents[following].paragraph == here.sentence.paragraph or discourse.refers_back(doc.checked, sents[following])
+    ):
+        nxt = resolved[following]
+        cues_next = nxt.all()
+        if discourse.bare(doc.checked, sents[following], [(c.start, c.end) for c in cues_next], [c.source for c in cues_next if c.source]):
+            return next(c for c in cues_next if c.source), False
+    return None, False
+
+
+def _carried(text: str, figure: Figure, here: Cues, report: discourse.Report | None, broken: bool, resolver: Resolver) -> Said | None:
+    """The running report's source, for a figure that breaks it down or continues it."""
+    parse = here.parse
+    token = parse.head_of_span(figure.start, figure.end) if parse is not None else None
+    own = [s for s in here.all() if s.source and s.end <= figure.start and ";" in text[s.end:figure.start]]
+    if own:  # "..., the UN said; in 2023, 170 were killed each month"
+        last = own[-1]
+        metrics = report.metrics if report else frozenset()
+        report = discourse.Report(last.source or "", last.phrase, last.relay, metrics, here.sentence.index, here.sentence.paragraph, False, _people(resolver, last.source or ""))
+    if report is None:
+        return None
+    stated = discourse.states(parse, token)
+    continues = stated and not discourse.background(parse, token)
+    subject = discourse.actor(parse, token)
+    same = False
+    if subject is not None and parse is not None:
+        who = speaker(parse, text, subject)
+        same = who is not None and who.reference == "name" and who.name == report.source
+    if not discourse.carries(report, figure.metric, here.sentence, broken, continues, same):
+        return None
+    return Said(figure.start, figure.end, report.source, report.phrase, report.relay)
+
+
+def _next_report(
+    report: discourse.Report | None, sentence: Sentence, here: Cues, attributed: list[tuple[Figure, Said, bool]], has_figures: bool,
+    has_quote: bool, resolver: Resolver,
+) -> discourse.Report | None:
+    """The running report after a sentence: its last attributed figure's source, or its last
+    cue's when it has no figure; none after a sentence with neither."""
+    if attributed:
+        _, said, from_quote = attributed[-1]
+        counted = frozenset(f.metric for f, s, _ in attributed if s.source == said.source)
+        if report is not None and report.source == said.source and report.paragraph == sentence.paragraph:
+            counted |= report.metrics
+        source = said.source or ""
+        return discourse.Report(source, said.phrase, said.relay, counted, sentence.index, sentence.paragraph, from_quote, _people(resolver, source))
+    if has_figures:
+        return None
+    named = [s for s in here.all() if s.source]
+    if not named:
+        return None
+    last = named[-1]
+    keep = report is not None and report.paragraph == sentence.paragraph and sentence.index - report.sentence <= 1
+    metrics: frozenset[str] = report.metrics if keep and report is not None else frozenset()
+    quoted = has_quote or bool(keep and report is not None and report.quoted and report.source == last.source)
+    source = last.source or ""
+    return discourse.Report(source, last.phrase, last.relay, metrics, sentence.index, sentence.paragraph, quoted, _people(resolver, source))
+
+
+def _people(resolver: Resolver, source: str) -> bool:
+    """A person, or people speaking as such ("witnesses", "officials"), not an institution."""
+    words = source.lower().split()
+    return resolver.is_person(source) or bool(words) and words[-1] in people_heads()
+
+
+def _token(parse: Parse | None, figure: Figure) -> Token | None:
+    return parse.head_of_span(figure.start, figure.end) if parse is not None else None
+
+
+def _with(figure: Figure, said: Said, aliases: Aliases) -> Figure:
+    source = said.source or ""
+    return figure.model_copy(update={
+        "source": source, "source_phrase": said.phrase or source, "relay": said.relay,
+        "canonical_source": canonical_source(aliases, source),
+    })
