@@ -8,7 +8,7 @@ import pytest
 from factcheck.judge.series import candidate_series, same_source, subject_fits
 from factcheck.judge.tolerance import accepted, supports
 from factcheck.judge.verdict import match
-from factcheck.models import Figure, Qualifier, Verdict
+from factcheck.models import Figure, Qualifier, Reason, Verdict
 from factcheck.reference.aliases import Aliases
 from factcheck.reference.index import ReferenceIndex
 
@@ -81,19 +81,19 @@ def write(path: Path, text: str) -> Path:
 @pytest.fixture
 def small_index(tmp_path: Path) -> ReferenceIndex:
     write(tmp_path / "toll.csv", (
-        "metric,location,subject,value,low,high,as_of,period_start,source,source_url\n"
-        "killed,Gaza,Palestinians,30035,,,2024-02-29,2023-10-07,Gaza Ministry of Health,https://example.org/a\n"
-        "killed,Gaza,Palestinians,38983,,,2024-07-21,2023-10-07,Gaza Ministry of Health,https://example.org/b\n"
-        "killed,Gaza,Palestinians,39175,,,2024-07-27,2023-10-07,Gaza Ministry of Health,https://example.org/c\n"
-        "killed,Gaza,Palestinians,41000,,,2024-08-30,2023-10-07,Gaza Ministry of Health,https://example.org/d\n"
-        "killed,Israel,people,1400,,,2023-10-15,,Israeli government,https://example.org/e\n"
-        "killed,Israel,people,1200,,,2023-11-10,,Israeli government,https://example.org/f\n"
-        "hostages,Israel,hostages,251,,,2024-01-01,,Israeli government,https://example.org/g\n"
-        "displaced,Gaza,people,1900000,,1900000,2023-12-09,2023-10-07,UNRWA,https://example.org/h\n"
-        "displaced,Sudan,people,6720136,,,2024-04-17,2023-04-15,IOM,https://example.org/i\n"
-        "displaced,Sudan,people,10834382,,,2024-08-27,,IOM,https://example.org/j\n"
-        "members,,NATO,31,,,2023-04-04,,NATO,https://example.org/k\n"
-        "members,,NATO,32,,,2024-03-07,,NATO,https://example.org/l\n"
+        "metric,location,subject,value,low,high,as_of,period_start,source,source_url,record\n"
+        "killed,Gaza,Palestinians,30035,,,2024-02-29,2023-10-07,Gaza Ministry of Health,https://example.org/a,yes\n"
+        "killed,Gaza,Palestinians,38983,,,2024-07-21,2023-10-07,Gaza Ministry of Health,https://example.org/b,yes\n"
+        "killed,Gaza,Palestinians,39175,,,2024-07-27,2023-10-07,Gaza Ministry of Health,https://example.org/c,yes\n"
+        "killed,Gaza,Palestinians,41000,,,2024-08-30,2023-10-07,Gaza Ministry of Health,https://example.org/d,yes\n"
+        "killed,Israel,people,1400,,,2023-10-15,,Israeli government,https://example.org/e,yes\n"
+        "killed,Israel,people,1200,,,2023-11-10,,Israeli government,https://example.org/f,yes\n"
+        "hostages,Israel,hostages,251,,,2024-01-01,,Israeli government,https://example.org/g,\n"
+        "displaced,Gaza,people,1900000,,1900000,2023-12-09,2023-10-07,UNRWA,https://example.org/h,\n"
+        "displaced,Sudan,people,6720136,,,2024-04-17,2023-04-15,IOM,https://example.org/i,\n"
+        "displaced,Sudan,people,10834382,,,2024-08-27,,IOM,https://example.org/j,\n"
+        "members,,NATO,31,,,2023-04-04,,NATO,https://example.org/k,yes\n"
+        "members,,NATO,32,,,2024-03-07,,NATO,https://example.org/l,yes\n"
     ))
     write(tmp_path / "aliases.csv", "kind,alias,canonical\nsource,Palestinian health authorities,Gaza Ministry of Health\n")
     return ReferenceIndex.load([tmp_path])
@@ -122,7 +122,10 @@ def test_message_says_what_was_compared(small_index: ReferenceIndex) -> None:
 
 def test_contradicted_says_why(small_index: ReferenceIndex) -> None:
     understated = match(gaza(1000, Q.more_than), small_index, dt.date(2024, 7, 27))
-    assert understated.verdict is Verdict.contradicted and understated.message.endswith("it understates the reference")
+    assert understated.verdict is Verdict.contradicted and "it understates the reference" in understated.message
+    assert understated.reason is Reason.below_series, "lower than every row: literally true, an earlier figure or a part"
+    overstated = match(gaza(45000, Q.more_than), small_index, dt.date(2024, 7, 27))
+    assert overstated.reason is Reason.contradicted and overstated.message.endswith("the reference is below that")
     assert match(fig(5000, metric="killed", location="Israel", step=1000), small_index, dt.date(2024, 1, 1)).verdict is Verdict.contradicted
 
 

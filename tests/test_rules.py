@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -16,12 +17,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(scope="module")
 def fixture_checker() -> Checker:
-    return Checker(Options(refs=(FIXTURES / "refs",)))
+    return Checker(Options(refs=(FIXTURES / "refs",), today=dt.date(2026, 1, 1)))
 
 
 def test_registry_ids_are_stable_and_documented() -> None:
     assert [r.id for r in rules()] == [
         "contradicted-figure", "outdated-figure", "attribution-gap", "source-mismatch", "unverifiable-figure",
+        "undated-article", "bad-suppression", "doubtful-figure", "unreadable-figure",
     ]
     for rule in rules():
         assert rule.name and rule.summary and len(rule.description) > 40

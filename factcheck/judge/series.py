@@ -55,6 +55,13 @@ def _generic(subject: str, metric: str, aliases: Aliases) -> bool:
     return key in GENERIC_SUBJECTS or key == metric or aliases.canonical("metric", key) == metric
 
 
+def whole(subject: str | None, metric: str, place: str | None, aliases: Aliases) -> bool:
+    """Whether a subject stands for everyone a metric counts there: a generic subject, or a
+    group named after the place's people ('Palestinians' in Gaza)."""
+    s = subject or ""
+    return _generic(s, metric, aliases) or bool(place and place in aliases.people_of(s))
+
+
 def subject_fits(row_subject: str, subject: str | None, metric: str, place: str | None, aliases: Aliases) -> bool:
     """Whether a series about row_subject can verify a figure about subject.
 
@@ -67,20 +74,16 @@ def subject_fits(row_subject: str, subject: str | None, metric: str, place: str 
         return True
     if metric == "members":
         return not row_subject or _key(subject or "") == _key(row_subject)
-    s = subject or ""
-    if _singular(_key(s)) == _singular(_key(row_subject)):
+    if _singular(_key(subject or "")) == _singular(_key(row_subject)):
         return True
-    people = {p for p in (place,) if p}
-    row_whole = _generic(row_subject, metric, aliases) or bool(aliases.people_of(row_subject) & people)
-    fig_whole = _generic(s, metric, aliases) or bool(aliases.people_of(s) & people)
-    return row_whole and fig_whole
+    return whole(row_subject, metric, place, aliases) and whole(subject, metric, place, aliases)
 
 
-def _period_fits(row_start: dt.date | None, start: dt.date | None) -> bool:
+def period_fits(row_start: dt.date | None, start: dt.date | None) -> bool:
     return row_start is not None and start is not None and abs(row_start - start) <= PERIOD_SLACK
 
 
-def _series(figure: Figure, index: ReferenceIndex) -> dict[SeriesKey, list[RefRow]]:
+def series_for(figure: Figure, index: ReferenceIndex) -> dict[SeriesKey, list[RefRow]]:
     """Every series of the figure's metric, place, subject and period, at any date."""
     aliases = index.aliases
     location = aliases.canonical("location", figure.location) if figure.location else None
@@ -94,7 +97,7 @@ def _series(figure: Figure, index: ReferenceIndex) -> dict[SeriesKey, list[RefRo
     }
     if figure.period_start is None:
         return found
-    same = {k: rows for k, rows in found.items() if _period_fits(k[4], figure.period_start)}
+    same = {k: rows for k, rows in found.items() if period_fits(k[4], figure.period_start)}
     return same or {k: rows for k, rows in found.items() if k[4] is None}
 
 
@@ -102,10 +105,10 @@ def candidate_series(figure: Figure, index: ReferenceIndex, published: dt.date |
     """Rows that could verify the figure, grouped by series, each list ordered by as_of and
     cut at the publication date. A figure with a period ('since Oct. 7') takes the series of
     that period, or else series with no period, never series of another period."""
-    return _cut(_series(figure, index), published)
+    return cut(series_for(figure, index), published)
 
 
-def _cut(series: dict[SeriesKey, list[RefRow]], published: dt.date | None) -> dict[SeriesKey, list[RefRow]]:
+def cut(series: dict[SeriesKey, list[RefRow]], published: dt.date | None) -> dict[SeriesKey, list[RefRow]]:
     """Each series cut at the publication date; series with no row by then left out."""
     out: dict[SeriesKey, list[RefRow]] = {}
     for key, rows in series.items():

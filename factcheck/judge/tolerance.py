@@ -33,15 +33,26 @@ def accepted(figure: Figure) -> tuple[float, float]:
     return v - half, v + half
 
 
-def supports(figure: Figure, ref: float | tuple[float, float]) -> tuple[bool, str]:
-    """Whether the figure is a fair statement of a reference value (or range); and why not."""
+def side(figure: Figure, ref: float | tuple[float, float]) -> str | None:
+    """'above' when every value the figure allows lies above the reference value (or range),
+    'below' when below, None when they meet (the figure is supported)."""
     low, high = (ref, ref) if isinstance(ref, (int, float)) else ref
     lo, hi = accepted(figure)
     eps = 1e-9 * max(1.0, abs(lo), abs(hi))
     if high < lo - eps:
+        return "above"
+    if low > hi + eps:
+        return "below"
+    return None
+
+
+def supports(figure: Figure, ref: float | tuple[float, float]) -> tuple[bool, str]:
+    """Whether the figure is a fair statement of a reference value (or range); and why not."""
+    where = side(figure, ref)
+    if where == "above":
         overstates = figure.qualifier in (Qualifier.less_than, Qualifier.at_most)
         return False, ("the figure is too high a limit for the reference" if overstates else "the reference is below that")
-    if low > hi + eps:
+    if where == "below":
         understates = figure.vague or figure.qualifier in (Qualifier.more_than, Qualifier.at_least)
         return False, ("it understates the reference" if understates else "the reference is above that")
     return True, ""

@@ -1,37 +1,59 @@
-"""Match stage: compare each figure with the reference series current at publication.
+"""The judge: compare a figure with the reference series that fit it, and say why.
 
-Tolerance comes from the figure itself: the step it is rounded to ("39,000" -> 1,000) and its
-qualifier; ``accepted`` turns both into the interval of reference values the figure is a
-fair statement of, and a reference row fits when its own interval (a point, a range or a
-limit) meets it. Which series a figure is compared with: ``candidate_series`` (metric,
-place, subject, period, publication date) and ``match`` (the attributed source first). The
-README section "How a figure is judged" documents all of it."""
+Tolerance comes from the figure itself (``tolerance``); which series may judge it from its
+metric, place, subject and period (``series``), its scope and what the series count
+(``definition``). ``match`` returns an ``Outcome``: the verdict, a ``Reason`` code the rules
+decide on, and the rows used. A contradiction is strong evidence (``Reason.contradicted``)
+only when the figure's own source's series, or for an unattributed figure the series of
+record, contradicts it, decisively whatever the figure counts, at a known publication date.
+The README section "How a figure is judged" documents all of it."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from factcheck.judge.series import _cut, _series, same_source
-from factcheck.judge.tolerance import accepted, fits
-from factcheck.models import Figure, Reference, Verdict
+from factcheck.judge.definition import Fit, comparable_scope, fit, reading
+from factcheck.judge.series import cut, period_fits, same_source, series_for
+from factcheck.judge.tolerance import accepted, fits, side
+from factcheck.judge.wording import compared, dated
+from factcheck.models import Figure, Reason, Reference, Verdict
 from factcheck.reference.index import ReferenceIndex
 from factcheck.reference.rows import RefRow, SeriesKey, fmt
 
-GROWING_METRICS = frozenset({"killed", "injured"})
+__all__ = ["GROWING_METRICS", "Outcome", "as_reference", "fmt", "match"]
 
+GROWING_METRICS = frozenset({"killed", "injured"})
 
 _RANK = {Verdict.supported: 0, Verdict.outdated: 1, Verdict.unverifiable: 2, Verdict.contradicted: 3}
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """A verdict with the row it rests on and the row current at publication."""
+    """A verdict, why (a stable code), and the rows it rests on.
+
+    ``reference``: the row the verdict rests on; ``current``: the newest row of that series at
+    publication; ``other``: another series' row the verdict names (one supporting the figure
+    when its own series contradicts it, or the first row of a series with no row yet).
+    ``message`` is the judge's one-line account for the report; rules write their own."""
 
     verdict: Verdict
+    reason: Reason
     message: str
     reference: RefRow | None = None
     current: RefRow | None = None
+    other: RefRow | None = None
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """One series' verdict on a figure."""
+
+    key: SeriesKey
+    verdict: Verdict
+    reference: RefRow
+    current: RefRow
+    rate: float | None = None  # daily growth, when the figure may be newer than the data
 
 
 def _growth(figure: Figure, rows: list[RefRow], published: dt.date | None) -> float | None:
@@ -51,75 +73,152 @@ def _growth(figure: Figure, rows: list[RefRow], published: dt.date | None) -> fl
     return rate if hi > top and lo <= top + 2 * rate * days else None
 
 
-def _judge(figure: Figure, rows: list[RefRow], published: dt.date | None) -> Outcome:
+def _judge(figure: Figure, key: SeriesKey, rows: list[RefRow], published: dt.date | None) -> _Judged:
     current = rows[-1]
-    ok, why = fits(figure, current)
-    if ok:
-        return Outcome(Verdict.supported, "", current, current)
+    if fits(figure, current)[0]:
+        return _Judged(key, Verdict.supported, current, current)
     for row in reversed(rows[:-1]):
         if fits(figure, row)[0]:
-            return Outcome(Verdict.outdated, "", row, current)
+            return _Judged(key, Verdict.outdated, row, current)
     rate = _growth(figure, rows, published)
     if rate is not None:
-        return Outcome(Verdict.unverifiable, f"above the latest reference; at about {fmt(round(rate))} a day since then it may be newer than the data", current, current)
-    return Outcome(Verdict.contradicted, why, current, current)
+        return _Judged(key, Verdict.unverifiable, current, current, rate)
+    return _Judged(key, Verdict.contradicted, current, current)
 
 
-def _order(outcome: Outcome) -> tuple[int, int, str]:
-    current = outcome.current
-    assert current is not None
-    return (_RANK[outcome.verdict], -current.as_of.toordinal(), current.source)
+def _order(judged: _Judged) -> tuple[int, int, str]:
+    return (_RANK[judged.verdict], -judged.current.as_of.toordinal(), judged.current.source)
 
 
-def match(figure: Figure, index: ReferenceIndex, published: dt.date | None) -> Outcome:
-    """The verdict for one figure, preferring the attributed source's own series."""
-    series = _series(figure, index)
+def _decisive(figure: Figure, judged: _Judged, how: Fit) -> bool:
+    """Whether a contradiction holds whatever the figure counts (see ``definition``)."""
+    return how.above_decisive if side(figure, judged.current.bounds) == "above" else how.below_decisive
+
+
+def _newest(series: dict[SeriesKey, list[RefRow]], published: dt.date | None) -> RefRow:
+    """The row a figure that was not compared is shown against: the newest at publication of
+    the series, else the earliest row of all."""
+    found = cut(series, published)
+    if found:
+        return max((rows[-1] for rows in found.values()), key=lambda r: (r.as_of, r.source))
+    return min((rows[0] for rows in series.values()), key=lambda r: (r.as_of, r.source))
+
+
+def match(figure: Figure, index: ReferenceIndex, published: dt.date | None, known_date: bool = True) -> Outcome:
+    """The verdict on one figure: its own source's series first; known_date is False when
+    the publication date was guessed (then no contradiction is strong evidence)."""
+    if getattr(figure, "unreadable", None) is not None:
+        return Outcome(Verdict.unverifiable, Reason.unreadable, "the figure cannot be read safely: not judged")
+    series = series_for(figure, index)
     if figure.metric == "years":
         series = {k: rows for k, rows in series.items() if any(r.value == figure.value for r in rows)}
-    found = _cut(series, published)  # candidate_series, without looking the series up again
-    if not found:
-        return Outcome(Verdict.unverifiable, _uncovered(series, published))
-    own = {k: v for k, v in found.items() if same_source(k[3], figure.canonical_source or figure.source, index.aliases)}
-    outcomes = sorted((_judge(figure, rows, published) for rows in (own or found).values()), key=_order)
-    best = outcomes[0]
-    message = _message(figure, best)
-    later = [rows[0] for k, rows in series.items() if k not in found]
-    if best.verdict is Verdict.contradicted and not own and later:
-        first = min(later, key=lambda r: r.as_of)
-        message += f", but it may be a figure of a series with no row yet ({first.source}, from {first.as_of})"
-        return Outcome(Verdict.unverifiable, message, best.reference, best.current)
-    if own and best.verdict is not Verdict.supported:
-        others = sorted((_judge(figure, rows, published) for k, rows in found.items() if k not in own), key=_order)
-        if others and others[0].verdict is Verdict.supported and others[0].current is not None:
-            cur = others[0].current
-            message += f"; it matches {cur.source}'s figure ({cur.describe()} as of {cur.as_of})"
-    return Outcome(best.verdict, message, best.reference, best.current)
-
-
-def _uncovered(series: dict[SeriesKey, list[RefRow]], published: dt.date | None) -> str:
     if not series:
-        return "no reference series covers this figure"
-    first = min((rows[0] for rows in series.values()), key=lambda r: r.as_of)
-    return f"no reference row on or before {published}: the earliest is {first.describe()} as of {first.as_of}, {first.source}"
+        return Outcome(Verdict.unverifiable, Reason.no_series, "no reference series covers this figure")
+    scoped = {k: rows for k, rows in series.items() if comparable_scope(figure, k)}
+    if not scoped:
+        row = _newest(series, published)
+        return Outcome(
+            Verdict.unverifiable, Reason.not_comparable,
+            f"{figure.scope.value} figure, not compared with the total {dated(row)}, {row.source}", row, row,
+        )
+    read = reading(figure, index) if any(k[5] for k in scoped) else None
+    how = {k: fit(read, k, period_fits(k[4], figure.period_start)) if read is not None else Fit(True) for k in scoped}
+    usable = {k: rows for k, rows in scoped.items() if how[k].comparable}
+    if not usable:
+        row = _newest(scoped, published)
+        return Outcome(
+            Verdict.unverifiable, Reason.other_definition,
+            f"the series count something else: not compared with {dated(row)}, {row.source}", row, row,
+        )
+    found = cut(usable, published)
+    if not found:
+        first = min((rows[0] for rows in usable.values()), key=lambda r: r.as_of)
+        return Outcome(
+            Verdict.unverifiable, Reason.no_row_yet,
+            f"no reference row on or before {published}: the earliest is {dated(first)}, {first.source}", other=first,
+        )
+    name = figure.canonical_source or figure.source
+    own = {k: rows for k, rows in found.items() if same_source(k[3], name, index.aliases)}
+    judged = sorted((_judge(figure, k, rows, published) for k, rows in (own or found).items()), key=_order)
+    best = judged[0]
+    if best.verdict is Verdict.supported:
+        reason = Reason.fits_other_source if name and not own else Reason.fits_current
+        return Outcome(best.verdict, reason, compared(figure, best.current), best.reference, best.current)
+    if best.verdict is Verdict.outdated:
+        message = (
+            f"{compared(figure, best.current)}: outdated, it matches {dated(best.reference)}; "
+            f"the figure current then was {best.current.describe()}"
+        )
+        return Outcome(best.verdict, Reason.fits_earlier, message, best.reference, best.current)
+    if best.verdict is Verdict.unverifiable:
+        message = (
+            f"{compared(figure, best.current)}: above the latest reference; at about {fmt(round(best.rate or 0))} a day "
+            "since then it may be newer than the data"
+        )
+        return Outcome(best.verdict, Reason.may_be_newer, message, best.reference, best.current)
+    return _contradicted(figure, index, judged, own, found, usable, how, known_date)
 
 
-def _shown(figure: Figure) -> str:
-    shown = fmt(figure.value, figure.metric)
-    if figure.high is not None:
-        shown = f"{shown}-{fmt(figure.high, figure.metric)}"
-    return f"{shown} ({figure.qualifier.value.replace('_', ' ')})"
+def _contradicted(
+    figure: Figure, index: ReferenceIndex, judged: list[_Judged], own: dict[SeriesKey, list[RefRow]],
+    found: dict[SeriesKey, list[RefRow]], usable: dict[SeriesKey, list[RefRow]], how: dict[SeriesKey, Fit], known_date: bool,
+) -> Outcome:
+    """Every series the figure is judged by contradicts it: how strong is that evidence?
+
+    A fitting series with no row yet (of the figure's own source, when it has series) leaves
+    it open; the own or record series contradicting it decisively is strong evidence (weaker
+    at a guessed date), unless the figure lies below every row that series has had; another
+    series contradicting it decisively is a contradiction by another source; else the series
+    may count something else than the figure."""
+    name = figure.canonical_source or figure.source
+    later = [rows[0] for k, rows in usable.items() if k not in found and (not own or same_source(k[3], name, index.aliases))]
+    best = judged[0]
+    if later:
+        first = min(later, key=lambda r: r.as_of)
+        message = f"{_said(figure, best.current)}, but it may be a figure of a series with no row yet ({first.source}, from {first.as_of})"
+        return Outcome(Verdict.unverifiable, Reason.no_row_yet, message, best.reference, best.current, first)
+    decisive = [j for j in judged if _decisive(figure, j, how[j.key])]
+    authority = [j for j in decisive if own or j.key in index.record]
+    strong = [j for j in authority if not _below_history(figure, found[j.key])]
+    if authority and not strong:
+        best = authority[0]
+        first = found[best.key][0]
+        message = f"{_said(figure, best.current)}, but it is lower than every row of the series since {first.as_of}: an earlier figure or a part of it"
+        return Outcome(Verdict.contradicted, Reason.below_series, message, best.reference, best.current)
+    if strong:
+        best = strong[0]
+        message = _said(figure, best.current)
+        supporter = _supporter(figure, found, own) if own else None
+        if supporter is not None:
+            message += f"; it matches {supporter.source}'s figure ({dated(supporter)})"
+        if not known_date:
+            return Outcome(Verdict.contradicted, Reason.contradicted_undated, message + " (at a guessed publication date)", best.reference, best.current, supporter)
+        return Outcome(Verdict.contradicted, Reason.contradicted, message, best.reference, best.current, supporter)
+    if decisive:
+        best = decisive[0]
+        whose = "the figure's source's own" if name else "the series of record"
+        message = f"{_said(figure, best.current)} ({best.current.source}'s series is not {whose}: its definition may differ)"
+        return Outcome(Verdict.contradicted, Reason.contradicted_other, message, best.reference, best.current)
+    message = f"{_said(figure, best.current)}, but the series may count something else than the figure"
+    return Outcome(Verdict.unverifiable, Reason.other_definition, message, best.reference, best.current)
 
 
-def _message(figure: Figure, outcome: Outcome) -> str:
-    cur = outcome.current
-    assert cur is not None
-    said = f"{_shown(figure)} vs {cur.describe()} as of {cur.as_of}, {cur.source}"
-    if outcome.verdict is Verdict.supported:
-        return said
-    if outcome.verdict is Verdict.outdated and outcome.reference is not None:
-        ref = outcome.reference
-        return f"{said}: outdated, it matches {ref.describe()} as of {ref.as_of}; the figure current then was {cur.describe()}"
-    return f"{said}: {outcome.message}"
+def _below_history(figure: Figure, rows: list[RefRow]) -> bool:
+    """Whether the figure lies below every row the series has had by publication: then it may
+    be a figure from before the data begins, or a part of the count (a day's, one strike's,
+    one place's), rather than a wrong total."""
+    floor = min(r.bounds[0] for r in rows)
+    return side(figure, (floor, floor)) == "below"
+
+
+def _said(figure: Figure, row: RefRow) -> str:
+    return f"{compared(figure, row)}: {fits(figure, row)[1]}"
+
+
+def _supporter(figure: Figure, found: dict[SeriesKey, list[RefRow]], own: dict[SeriesKey, list[RefRow]]) -> RefRow | None:
+    """The current row of another source's series that supports the figure, if any."""
+    others = sorted((_judge(figure, k, rows, None) for k, rows in found.items() if k not in own), key=_order)
+    return others[0].current if others and others[0].verdict is Verdict.supported else None
 
 
 def as_reference(row: RefRow | None) -> Reference | None:

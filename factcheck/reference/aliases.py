@@ -57,7 +57,7 @@ class Aliases:
         """A table derived from the aliases, built once and rebuilt after any ``add``."""
         if name not in self._derived:
             self._derived[name] = build()
-        return self._derived[name]  # type: ignore[no-any-return]
+        return self._derived[name]
 
     def people_of(self, group: str) -> set[str]:
         """The places whose people a group name stands for (empty when unknown)."""

@@ -17,17 +17,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import ReferenceDataError
+from factcheck.reference import tableschema
 from factcheck.reference.aliases import ALIAS_KINDS, Aliases, _key
+from factcheck.reference.definition import parse as parse_definition
 from factcheck.reference.rows import RefRow
 
 if TYPE_CHECKING:
     import pandas as pd
 
-REQUIRED = ("metric", "value", "as_of", "source", "source_url")
-OPTIONAL = ("location", "subject", "low", "high", "period_start", "notes")
-FIELDS = ("metric", "location", "subject", "value", "low", "high", "as_of", "period_start", "source", "source_url", "notes")
-NUMBERS = ("value", "low", "high")
-ALIAS_COLUMNS = ("kind", "alias", "canonical")
+# The columns, their types and constraints come from the shipped table schema (schemas/rows.schema.json).
+FIELDS = tableschema.names("rows")
+REQUIRED = tableschema.names("rows", required=True)
+OPTIONAL = tableschema.names("rows", required=False)
+NUMBERS = tableschema.names("rows", type="number")
+DATES = tableschema.names("rows", type="date")
+ALIAS_COLUMNS = tableschema.names("aliases")
 _FORMULA_START = ("=", "+", "@")
 _FORMULA = re.compile(r"^[=+@]", re.M)
 _TRAILING_SPACE = re.compile(r"\s$", re.M)
@@ -114,18 +118,23 @@ def parse_rows(path: Path, frame: pd.DataFrame, aliases: Aliases | None = None) 
     def flag(i: int, message: str) -> None:
         errors.setdefault(i, []).append(message)
 
-    for column in ("metric", "value", "as_of", "source", "source_url"):
+    for column in REQUIRED:
         if "" in cols[column]:
             for i, text in enumerate(cols[column]):
                 if not text:
                     flag(i, f"column {column!r}: must not be empty")
-    for column in ("metric", "location", "subject", "as_of", "period_start", "source", "source_url", "notes"):
+    for column in (c for c in FIELDS if c not in NUMBERS):
         if _FORMULA.search("\n".join(cols[column])):
             for i, text in enumerate(cols[column]):
                 if text[:1] in _FORMULA_START and text:
                     flag(i, f"column {column!r} holds a formula-like cell {text[:30]!r}")
+    for field in tableschema.constrained("rows"):
+        if field.name != "definition":  # checked below, with the vocabulary's own messages
+            for i, message in tableschema.column_problems(field, cols[field.name]).items():
+                flag(i, message)
     numbers = {c: _numbers(cols[c], c, flag) for c in NUMBERS}
-    dates = {c: _dates(cols[c], c, flag) for c in ("as_of", "period_start")}
+    dates = {c: _dates(cols[c], c, flag) for c in DATES}
+    definitions = _definitions(cols["definition"], flag)
     value, low, high = numbers["value"], numbers["low"], numbers["high"]
     for i in (i for i, v in enumerate(low) if v is not None):
         if value[i] is not None and low[i] > value[i]:  # type: ignore[operator]
@@ -140,7 +149,7 @@ def parse_rows(path: Path, frame: pd.DataFrame, aliases: Aliases | None = None) 
     names = {c: _canonical(cols[c], c, aliases) for c in ("metric", "location", "subject", "source")}
     built = zip(
         [str(path)] * len(lines), lines, names["metric"], names["location"], names["subject"], value, low, high,
-        as_of, period, names["source"], cols["source_url"], cols["notes"],
+        as_of, period, names["source"], cols["source_url"], cols["notes"], definitions, [r == "yes" for r in cols["record"]],
     )
     if errors:
         built = (r for i, r in enumerate(built) if i not in errors)  # type: ignore[assignment]
@@ -159,6 +168,15 @@ def _numbers(texts: list[str], column: str, flag: Callable[[int, str], None]) ->
             out[i] = None
             flag(i, f"column {column!r}: {text!r} is not a number")
     return out
+
+
+def _definitions(texts: list[str], flag: Callable[[int, str], None]) -> list[str]:
+    parsed = {t: parse_definition(t) for t in set(texts)}
+    if any(problems for _, problems in parsed.values()):
+        for i, text in enumerate(texts):
+            for problem in parsed[text][1]:
+                flag(i, f"column 'definition': {problem}")
+    return [parsed[t][0] for t in texts]
 
 
 def _dates(texts: list[str], column: str, flag: Callable[[int, str], None]) -> list[dt.date | None]:

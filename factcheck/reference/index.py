@@ -46,6 +46,21 @@ def alias_files(files: list[Path]) -> list[Path]:
     return first + named
 
 
+def data_files(paths: Iterable[Path | str] | None = None, extra: Iterable[Path | str] = ()) -> list[Path]:
+    """The CSVs of a run: those under paths (default: the bundled data), then those under
+    extra, each once; raises when there is no data file at all."""
+    chosen = [Path(p) for p in paths] if paths else [bundled_path()]
+    files: list[Path] = []
+    seen: set[Path] = set()
+    for path in csv_files([*chosen, *(Path(p) for p in extra)]):
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            files.append(path)
+    if not any(p.name != ALIASES_FILE for p in files):
+        raise ReferenceDataError("no reference CSV files found", ", ".join(map(str, chosen)))
+    return files
+
+
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
@@ -65,26 +80,32 @@ class ReferenceIndex:
         self._by_metric = dict(by_metric)
         self.series: dict[SeriesKey, list[RefRow]] = {}
         places: dict[tuple[str, str], list[SeriesKey]] = defaultdict(list)
+        metrics: dict[str, list[SeriesKey]] = defaultdict(list)
         for key in sorted(series, key=lambda k: tuple(str(p) for p in k)):
             self.series[key] = sorted(series[key], key=lambda r: r.as_of)
             places[(key[0], key[1])].append(key)
+            metrics[key[0]].append(key)
         self._by_place = dict(places)
+        self._series_of_metric = dict(metrics)
+        self.record: frozenset[SeriesKey] = frozenset(k for k, rows in self.series.items() if any(r.record for r in rows))
+        self._at = {(r.file, r.line): r for r in rows}
 
     @classmethod
-    def load(cls, paths: Iterable[Path | str] | None = None) -> ReferenceIndex:
-        """Load every CSV under paths (default: the bundled data); aliases.csv holds aliases.
+    def load(cls, paths: Iterable[Path | str] | None = None, extra: Iterable[Path | str] = ()) -> ReferenceIndex:
+        """Load every CSV under paths (default: the bundled data) and under extra (added to
+        them: ``--extra-refs``); aliases.csv holds aliases.
 
         The bundled aliases (names of places, sources, metrics) are always loaded first, so
         your own data files can use the usual names; your aliases.csv adds to or overrides them."""
-        chosen = [Path(p) for p in paths] if paths else [bundled_path()]
-        files = csv_files(chosen)
-        if not any(p.name != ALIASES_FILE for p in files):
-            raise ReferenceDataError("no reference CSV files found", ", ".join(map(str, chosen)))
+        files = data_files(paths, extra)
         from factcheck.cache import cached
 
         inputs = [*files, *(p for p in alias_files(files) if p not in files)]
         here = Path(__file__).resolve().parent
-        code = [*(here / n for n in ("rows.py", "aliases.py", "index.py", "csvfile.py")), here.parent / "language" / "gazetteer.py"]
+        code = [
+            *(here / n for n in ("rows.py", "aliases.py", "index.py", "csvfile.py", "definition.py", "tableschema.py")),
+            *sorted((here / "schemas").glob("*.json")), here.parent / "language" / "gazetteer.py",
+        ]
         return cached("refs", inputs, code, lambda: cls._build(files), cls)
 
     @classmethod
@@ -100,6 +121,18 @@ class ReferenceIndex:
             if path.name != ALIASES_FILE:
                 rows.extend(load_rows(path, aliases))
         return cls(rows, aliases, files)
+
+    def row_at(self, file: str, line: int) -> RefRow | None:
+        """The row read from file at line (what a ``Reference`` points at)."""
+        return self._at.get((file, line))
+
+    def series_of(self, row: RefRow) -> list[RefRow]:
+        """Every row of a row's series, by as_of."""
+        return self.series.get(row.series, [row])
+
+    def of_metric(self, metric: str) -> list[tuple[SeriesKey, list[RefRow]]]:
+        """Every series of a metric, wherever it is."""
+        return [(k, self.series[k]) for k in self._series_of_metric.get(metric, [])]
 
     def candidates(self, metric: str) -> list[RefRow]:
         """Every row of a metric."""

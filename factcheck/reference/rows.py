@@ -8,7 +8,8 @@ from typing import NamedTuple
 FAIR_BOUND = 1.25
 
 
-SeriesKey = tuple[str, str, str, str, "dt.date | None"]
+SeriesKey = tuple[str, str, str, str, "dt.date | None", str]
+"""(metric, location, subject, source, period_start, definition): the rows of one series."""
 
 
 class RefRow(NamedTuple):
@@ -30,10 +31,12 @@ class RefRow(NamedTuple):
     source: str
     source_url: str
     notes: str = ""
+    definition: str = ""  # normalised tokens (reference.definition); empty: not stated
+    record: bool = False  # the series of record for unattributed figures
 
     @property
     def series(self) -> SeriesKey:
-        return (self.metric, self.location, self.subject, self.source, self.period_start)
+        return (self.metric, self.location, self.subject, self.source, self.period_start, self.definition)
 
     @property
     def bounds(self) -> tuple[float, float]:

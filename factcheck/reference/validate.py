@@ -1,9 +1,11 @@
 """``factcheck refs check``: every problem in reference data, each with file and line.
 
 Checked: readable UTF-8 CSV, required columns, unknown columns, empty required cells,
-numbers, YYYY-MM-DD dates (real calendar days, not in the future), low <= value <= high,
-period_start <= as_of, formula-like cells, http(s) source URLs, duplicate rows, conflicting
-rows (same series and date, different values), unknown metrics and places, and aliases
+numbers, YYYY-MM-DD dates (real calendar days, not in the future), the table schema's patterns
+and enums (``schemas/*.schema.json``: http(s) source URLs, ``record``), definitions (known
+tokens, one per dimension), low <= value <= high, period_start <= as_of, formula-like cells,
+duplicate rows, conflicting rows (same series and date, different values), two series of
+record for one metric, place, subject and definition, unknown metrics and places, and aliases
 (unknown kinds, empty names, an alias mapped two ways, metric aliases to unknown metrics,
 demonyms of unknown places).
 """
@@ -19,7 +21,7 @@ from factcheck.language.gazetteer import countries
 from factcheck.models import METRICS
 from factcheck.reference.aliases import Aliases, _key
 from factcheck.reference.csvfile import OPTIONAL, REQUIRED, alias_records, parse_rows, read_frame
-from factcheck.reference.index import ALIASES_FILE, alias_files, bundled_path, csv_files
+from factcheck.reference.index import ALIASES_FILE, alias_files, data_files
 from factcheck.reference.rows import RefRow
 
 Problems = list[ReferenceDataError]
@@ -84,8 +86,6 @@ def _check_rows(rows: list[RefRow], aliases: Aliases, found: Problems, today: dt
                 f"conflicts with {earlier.file}:{earlier.line}: same series and date, value {row.describe()} vs {earlier.describe()}",
                 row.file, row.line,
             ))
-        if not row.source_url.startswith(("https://", "http://")) or len(row.source_url) < 12 or " " in row.source_url:
-            found.append(ReferenceDataError(f"source_url {row.source_url!r} is not an http(s) URL", row.file, row.line))
         if row.metric not in metrics:
             found.append(ReferenceDataError(
                 f"unknown metric {row.metric!r}: use one of {', '.join(METRICS)}, or map it with a metric alias", row.file, row.line,
@@ -97,6 +97,28 @@ def _check_rows(rows: list[RefRow], aliases: Aliases, found: Problems, today: dt
             ))
         if row.as_of > today:
             found.append(ReferenceDataError(f"as_of {row.as_of} is in the future", row.file, row.line))
+
+
+def record_scope(row: RefRow) -> tuple[str, str, str, str, str]:
+    """What a series of record is the record of: metric, place, subject, period start and
+    definition (a period's count, 'deaths in 2024', has a record of its own each period)."""
+    return (row.metric, row.location, row.subject, f"since {row.period_start}" if row.period_start else "", row.definition)
+
+
+def _check_record(rows: list[RefRow], found: Problems) -> None:
+    """At most one series of record per metric, place, subject, period and definition."""
+    first: dict[tuple[str, ...], RefRow] = {}
+    for row in rows:
+        if not row.record:
+            continue
+        what = record_scope(row)
+        earlier = first.setdefault(what, row)
+        if earlier.series != row.series:
+            described = "/".join(p or "-" for p in what if p)
+            found.append(ReferenceDataError(
+                f"a second series of record for {described}: {earlier.source}'s series ({earlier.file}:{earlier.line}) is "
+                "already the record; mark one series only, or give them different definitions", row.file, row.line,
+            ))
 
 
 def _check_aliases(records: list[tuple[str, str, str, int, Path]], rows: list[RefRow], aliases: Aliases, found: Problems) -> None:
@@ -111,20 +133,19 @@ def _check_aliases(records: list[tuple[str, str, str, int, Path]], rows: list[Re
             found.append(ReferenceDataError(f"demonym {alias!r} names unknown location {canonical!r}", path, line))
 
 
-def problems(paths: Iterable[Path] | None = None, today: dt.date | None = None) -> Problems:
-    """All problems found in the reference data under paths (default: the bundled data)."""
+def problems(paths: Iterable[Path] | None = None, today: dt.date | None = None, extra: Iterable[Path] = ()) -> Problems:
+    """All problems found in the reference data under paths (default: the bundled data) and extra."""
     found: Problems = []
     try:
-        files = csv_files([Path(p) for p in paths] if paths else [bundled_path()])
+        files = data_files(paths, extra)
     except ReferenceDataError as exc:
         return [exc]
-    if not any(p.name != ALIASES_FILE for p in files):
-        return [ReferenceDataError("no reference CSV files found", ", ".join(str(p) for p in (paths or [bundled_path()])))]
     aliases, records = _aliases(files, found)
     rows: list[RefRow] = []
     for path in files:
         if path.name != ALIASES_FILE:
             rows.extend(_data_rows(path, aliases, found))
     _check_rows(rows, aliases, found, today or dt.date.today())
+    _check_record(rows, found)
     _check_aliases(records, rows, aliases, found)
     return sorted(found, key=lambda e: (e.path or "", e.line or 0))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.models import Claim, Severity, Verdict
+from factcheck.judge.wording import compared, dated
+from factcheck.models import Claim, Reason, Severity
 from factcheck.rules.base import Rule
 
 if TYPE_CHECKING:
@@ -17,11 +18,14 @@ RULE = Rule(
     summary="The figure was right once, but a newer figure was current at the publication date.",
     description=(
         "The figure fits an earlier row of the same reference series, but a newer row dated on or "
-        "before the publication date differs. Update the figure to the one current then, or date it "
-        "('as of March')."
+        "before the publication date differs. Update the figure to the one current then (the finding "
+        "suggests it), or date it ('as of March')."
     ),
 )
 
 
 def check(claim: Claim, context: Context) -> str | None:
-    return claim.message if claim.verdict is Verdict.outdated else None
+    if claim.reason is not Reason.fits_earlier or claim.reference is None or claim.current is None:
+        return None
+    earlier, current = context.row(claim.reference), context.row(claim.current)
+    return f"{compared(claim, current)}: outdated, it matches {dated(earlier)}; the figure current then was {current.describe()}"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.judge.series import same_source
-from factcheck.judge.verdict import fmt
-from factcheck.models import Claim, Severity, Verdict
+from factcheck.judge.wording import dated
+from factcheck.models import Claim, Reason, Severity
 from factcheck.rules.base import Rule
 
 if TYPE_CHECKING:
@@ -30,12 +29,7 @@ RULE = Rule(
 
 
 def check(claim: Claim, context: Context) -> str | None:
-    if not claim.source or claim.reference is None or claim.verdict is not Verdict.supported or claim.metric in RECORD_METRICS:
+    if claim.reason is not Reason.fits_other_source or claim.reference is None or claim.metric in RECORD_METRICS:
         return None
-    if same_source(claim.canonical_source or claim.source, claim.reference.source, context.index.aliases):
-        return None
-    ref = claim.reference
-    return (
-        f"{claim.text!r} is attributed to {claim.source!r}, which has no series for it; it is "
-        f"{ref.source}'s figure ({fmt(ref.value, claim.metric)} as of {ref.as_of})"
-    )
+    row = context.row(claim.reference)
+    return f"{claim.text!r} is attributed to {claim.source!r}, which has no series for it; it is {row.source}'s figure ({dated(row)})"
