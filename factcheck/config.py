@@ -1,12 +1,14 @@
 """Configuration: ``factcheck.toml``, or ``[tool.factcheck]`` in ``pyproject.toml``.
 
-The file is found by searching upward from each checked path (the current folder for
-standard input); ``--config FILE`` names it instead. One configuration applies to a run.
-Options given on the command line win over the file; paths in the file (``refs``, and the
-``include``/``exclude`` patterns) are relative to the file's folder. Unknown keys, rules,
-severities or metrics are a ``ConfigError`` (exit 2).
+The file is found by searching upward from each checked path (from a glob's fixed leading
+folders, the current folder for standard input); ``--config FILE`` names it instead. One
+configuration applies to a run. Options given on the command line win over the file; paths
+in the file (``refs``, ``extra-refs``, and the ``include``/``exclude`` patterns) are relative to
+the file's folder. The file is validated by a pydantic model (``ConfigFile``), whose JSON
+Schema ``factcheck schema --config`` prints; any problem is a one-line ``ConfigError`` (exit 2).
 
-    refs = ["data/refs"]                 # reference CSV files or folders
+    refs = ["data/refs"]                 # reference CSV files or folders, instead of the bundled data
+    extra-refs = ["data/local.csv"]      # reference CSV files or folders, added to the data
     fail-on = "warning"                  # error | warning | info | never
     min-severity = "info"                # error | warning | info
     contested-metrics = ["killed", "displaced"]
@@ -19,13 +21,18 @@ severities or metrics are a ``ConfigError`` (exit 2).
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from factcheck.errors import ConfigError
 from factcheck.models import CONTESTED_METRICS, METRICS, Severity
+from factcheck.read.decode import read_bytes
+from factcheck.read.discover import STDIN, glob_root, real
 from factcheck.rules import REGISTRY
 
 if TYPE_CHECKING:
@@ -37,7 +44,56 @@ FAIL_ON = ("error", "warning", "info", "never")
 MIN_SEVERITY = ("error", "warning", "info")
 RULE_SETTINGS = ("error", "warning", "info", "off")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
-KEYS = ("refs", "fail-on", "min-severity", "contested-metrics", "include", "exclude", "rules")
+MAX_CONFIG_BYTES = 1024 * 1024
+
+FailOn = Literal["error", "warning", "info", "never"]
+MinSeverity = Literal["error", "warning", "info"]
+RuleSetting = Literal["error", "warning", "info", "off"]
+Metric = Literal[METRICS]  # type: ignore[valid-type]
+
+_STRICT = ConfigDict(extra="forbid", strict=True, populate_by_name=False)
+
+RulesTable = create_model(  # type: ignore[call-overload]  # one optional field per registered rule, so the schema lists them
+    "RulesTable",
+    __config__=_STRICT,
+    **{rule_id.replace("-", "_"): (RuleSetting | None, Field(None, alias=rule_id, description=r.rule.summary)) for rule_id, r in REGISTRY.items()},
+)
+
+
+class ConfigFile(BaseModel):
+    """A factcheck.toml (or the [tool.factcheck] table of a pyproject.toml)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=False, title="factcheck configuration")
+
+    refs: list[str] | None = Field(None, description="Reference CSV files or folders to use instead of the bundled data (relative to this file).")
+    extra_refs: list[str] | None = Field(None, alias="extra-refs", description="Reference CSV files or folders added to the data (relative to this file).")
+    fail_on: FailOn | None = Field(None, alias="fail-on", description="Exit 1 when a finding is at or above this severity (default error).")
+    min_severity: MinSeverity | None = Field(None, alias="min-severity", description="Show findings at or above this severity (default info).")
+    contested_metrics: list[Metric] | None = Field(None, alias="contested-metrics", description="Metrics whose unattributed figures are attribution gaps.")
+    include: list[str] | None = Field(None, description="gitignore-style patterns of the articles to check in folders and globs.")
+    exclude: list[str] | None = Field(None, description="gitignore-style patterns of paths never checked (also when named).")
+    rules: RulesTable | None = Field(None, description="Severity per rule, or off.")  # type: ignore[valid-type]
+
+
+KEYS = tuple(f.alias or name for name, f in ConfigFile.model_fields.items())
+
+
+def config_schema() -> dict[str, Any]:
+    """The JSON Schema of the configuration file."""
+    generated = ConfigFile.model_json_schema(by_alias=True)
+    generated["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return generated
+
+
+def config_schema_json() -> str:
+    return json.dumps(config_schema(), indent=2, sort_keys=True) + "\n"
+
+
+def shipped_config_schema() -> str:
+    """The schema file shipped in the package (kept equal to the generated one by a test)."""
+    from importlib import resources
+
+    return (resources.files("factcheck") / "config.schema.json").read_text(encoding="utf-8")
 
 
 class Settings:
@@ -47,6 +103,7 @@ class Settings:
         self.source = source
         self.root = root or Path.cwd()
         self.refs: tuple[Path, ...] = ()
+        self.extra_refs: tuple[Path, ...] = ()
         self.fail_on = "error"
         self.min_severity = "info"
         self.contested: tuple[str, ...] = CONTESTED_METRICS
@@ -66,12 +123,20 @@ class Settings:
         """The pipeline options these settings ask for, plus extra fields (published, ...)."""
         from factcheck.pipeline import Options
 
-        return Options(refs=self.refs, contested=frozenset(self.contested), disabled=self.disabled, severities=self.severities, **extra)
+        return Options(
+            refs=self.refs, extra_refs=self.extra_refs, contested=frozenset(self.contested), disabled=self.disabled,
+            severities=self.severities, **extra,
+        )
 
-    def override(self, *, refs: Iterable[Path] | None = None, fail_on: str | None = None, min_severity: str | None = None) -> Settings:
+    def override(
+        self, *, refs: Iterable[Path] | None = None, extra_refs: Iterable[Path] | None = None, fail_on: str | None = None,
+        min_severity: str | None = None,
+    ) -> Settings:
         """Apply command-line options (None: not given) in place; returns self."""
         if refs:
             self.refs = tuple(refs)
+        if extra_refs:
+            self.extra_refs = tuple(extra_refs)
         if fail_on is not None:
             self.fail_on = fail_on
         if min_severity is not None:
@@ -88,6 +153,7 @@ class Settings:
         lines = [f"# effective configuration; file: {self.source if self.source else 'none (defaults)'}"]
         lines += [
             f"refs = {value([str(p) for p in self.refs])}",
+            f"extra-refs = {value([str(p) for p in self.extra_refs])}",
             f"fail-on = {value(self.fail_on)}",
             f"min-severity = {value(self.min_severity)}",
             f"contested-metrics = {value(self.contested)}",
@@ -102,40 +168,60 @@ class Settings:
 
 def _table(path: Path) -> dict[str, Any] | None:
     """The factcheck table of a config file, or None when a pyproject.toml has none."""
+    data = read_bytes(path, MAX_CONFIG_BYTES, ConfigError, "configuration file")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError("no such configuration file", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration: {exc}", path) from None
+        parsed = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"cannot read configuration: not UTF-8 text ({exc.reason} at byte {exc.start})", path) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", path) from None
+    except (ValueError, RecursionError, MemoryError) as exc:  # 5,000-digit integers, nesting 50,000 deep
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc) or type(exc).__name__
+        raise ConfigError(f"invalid TOML: {reason}", path) from None
     if path.name == PYPROJECT:
-        tool = data.get("tool", {})
+        tool = parsed.get("tool", {})
         return tool.get("factcheck") if isinstance(tool, dict) else None
-    return data
+    return parsed
 
 
 def find(start: Path) -> Path | None:
     """The nearest factcheck.toml, or pyproject.toml with [tool.factcheck], at or above start."""
-    here = start.resolve()
+    here = real(start)
     for folder in (here, *here.parents):
         candidate = folder / CONFIG_FILE
-        if candidate.is_file():
+        if os.path.isfile(candidate):
             return candidate
         candidate = folder / PYPROJECT
-        if candidate.is_file() and _table(candidate) is not None:
+        if os.path.isfile(candidate) and _table(candidate) is not None:
             return candidate
     return None
+
+
+def search_start(name: str) -> Path:
+    """Where the configuration of a checked path is searched from: the folder itself, a file's
+    folder, a glob's fixed leading folders, or the current folder for standard input."""
+    path = Path(name)
+    if name == STDIN:
+        return Path.cwd()
+    if os.path.isdir(path):
+        return path
+    if not os.path.lexists(path):
+        from glob import has_magic
+
+        if has_magic(name):
+            root = glob_root(name)
+            while not os.path.isdir(root) and root != root.parent:
+                root = root.parent
+            return root
+    return path.parent
 
 
 def discover(paths: Iterable[str]) -> Path | None:
     """The one configuration file for the paths of a run (ConfigError when they disagree)."""
     found: dict[Path, str] = {}
     for name in paths:
-        path = Path(name)
-        start = Path.cwd() if name == "-" else path if path.is_dir() else path.parent
-        config = find(start) if start.exists() else None
+        start = search_start(name)
+        config = find(start) if os.path.isdir(start) else None
         if config is not None:
             found.setdefault(config, name)
     if len(found) > 1:
@@ -144,20 +230,25 @@ def discover(paths: Iterable[str]) -> Path | None:
     return next(iter(found), None)
 
 
-def _strings(path: Path, key: str, value: Any, allowed: Iterable[str] | None = None) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{key!r} must be a list of strings", path)
-    if allowed is not None:
-        bad = [v for v in value if v not in allowed]
-        if bad:
-            raise ConfigError(f"{key!r}: unknown value {bad[0]!r} (one of: {', '.join(allowed)})", path)
-    return tuple(value)
-
-
-def _choice(path: Path, key: str, value: Any, allowed: tuple[str, ...]) -> str:
-    if value not in allowed:
-        raise ConfigError(f"{key!r} must be one of {', '.join(allowed)}, not {value!r}", path)
-    return str(value)
+def _problem(error: Any, where: str) -> str:
+    """One line for the first problem pydantic found."""
+    loc = [str(part) for part in error["loc"]]
+    key, kind, value = loc[0] if loc else "", error["type"], error.get("input")
+    if kind == "extra_forbidden":
+        if len(loc) == 2 and loc[0] == "rules":
+            return f"unknown rule {loc[1]!r} in rules (known: {', '.join(REGISTRY)})"
+        return f"unknown key {loc[-1]!r}{where} (known: {', '.join(KEYS)})"
+    if key == "rules":
+        if len(loc) == 1:
+            return "'rules' must be a table of rule = severity"
+        return f"'rules.{loc[1]}' must be one of {', '.join(RULE_SETTINGS)}, not {value!r}"
+    if key in ("fail-on", "min-severity"):
+        return f"{key!r} must be one of {', '.join(FAIL_ON if key == 'fail-on' else MIN_SEVERITY)}, not {value!r}"
+    if key == "contested-metrics" and len(loc) == 2 and kind == "literal_error":
+        return f"{key!r}: unknown value {value!r} (one of: {', '.join(METRICS)})"
+    if kind in ("list_type", "string_type"):
+        return f"{key!r} must be a list of strings"
+    return f"{'.'.join(loc)}: {error['msg']}"
 
 
 def load(path: Path) -> Settings:
@@ -167,29 +258,28 @@ def load(path: Path) -> Settings:
     where = " in [tool.factcheck]" if path.name == PYPROJECT else ""
     if table is None:
         raise ConfigError("no [tool.factcheck] table", path)
-    settings = Settings(path.resolve(), path.resolve().parent)
-    for key, value in table.items():
-        if key not in KEYS:
-            raise ConfigError(f"unknown key {key!r}{where} (known: {', '.join(KEYS)})", path)
-        if key == "refs":
-            settings.refs = tuple(settings.root / p for p in _strings(path, key, value))
-        elif key == "fail-on":
-            settings.fail_on = _choice(path, key, value, FAIL_ON)
-        elif key == "min-severity":
-            settings.min_severity = _choice(path, key, value, MIN_SEVERITY)
-        elif key == "contested-metrics":
-            settings.contested = _strings(path, key, value, METRICS)
-        elif key == "include":
-            settings.include = _strings(path, key, value)
-        elif key == "exclude":
-            settings.exclude = _strings(path, key, value)
-        else:
-            if not isinstance(value, dict):
-                raise ConfigError("'rules' must be a table of rule = severity", path)
-            for rule_id, setting in value.items():
-                if rule_id not in REGISTRY:
-                    raise ConfigError(f"unknown rule {rule_id!r} in rules (known: {', '.join(REGISTRY)})", path)
-                settings.rules[rule_id] = _choice(path, f"rules.{rule_id}", setting, RULE_SETTINGS)
+    try:
+        parsed = ConfigFile.model_validate(table)
+    except ValidationError as exc:
+        raise ConfigError(_problem(exc.errors()[0], where), path) from None
+    except RecursionError:
+        raise ConfigError("nested too deeply", path) from None
+    settings = Settings(real(path), real(path).parent)
+    if parsed.refs is not None:
+        settings.refs = tuple(settings.root / p for p in parsed.refs)
+    if parsed.extra_refs is not None:
+        settings.extra_refs = tuple(settings.root / p for p in parsed.extra_refs)
+    settings.fail_on = parsed.fail_on or settings.fail_on
+    settings.min_severity = parsed.min_severity or settings.min_severity
+    if parsed.contested_metrics is not None:
+        settings.contested = tuple(parsed.contested_metrics)
+    if parsed.include is not None:
+        settings.include = tuple(parsed.include)
+    if parsed.exclude is not None:
+        settings.exclude = tuple(parsed.exclude)
+    if parsed.rules is not None:
+        for rule_id, setting in parsed.rules.model_dump(by_alias=True, exclude_none=True).items():
+            settings.rules[rule_id] = setting
     return settings
 
 

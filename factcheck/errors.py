@@ -5,7 +5,9 @@
      │    └── BinaryFileError      an article is not text (NUL bytes): skipped in folders
      ├── ReferenceDataError        a reference CSV is missing or invalid (path, line)
      ├── ConfigError               a configuration file or option is invalid
-     └── ContractError             a pipeline stage broke its output contract (a bug)
+     ├── InputWarning              worth saying about an input that is still checked (exit code unchanged)
+     └── InternalError             a bug met while checking one article (exit code 3; the others are still checked)
+          └── ContractError        a pipeline stage broke its output contract
 
 Every error carries the file (and line) it is about, and ``str(error)`` is one line.
 """
@@ -51,5 +53,20 @@ class ConfigError(FactcheckError):
     """A configuration file or command-line option is invalid."""
 
 
-class ContractError(FactcheckError):
+class InputWarning(FactcheckError):
+    """Something about an input worth saying (a guessed encoding) that does not stop it being checked."""
+
+
+class InternalError(FactcheckError):
+    """A bug met while checking one article: reported for that file (exit code 3), the others still checked."""
+
+    @classmethod
+    def of(cls, exc: BaseException, path: str | Path | None = None) -> InternalError:
+        """The one-line report of an unexpected exception (its type and message, no traceback)."""
+        detail = (exc.message if isinstance(exc, FactcheckError) else str(exc)).strip() or "no message"
+        where = exc.path if isinstance(exc, FactcheckError) and exc.path else path
+        return cls(f"{type(exc).__name__}: {detail[:300]} (a bug; please report it)", where)
+
+
+class ContractError(InternalError):
     """A pipeline stage produced output that breaks its contract."""

@@ -8,6 +8,13 @@ process would fight the checking for the GIL. Each worker builds its ``Checker``
 it starts, from this process's options and reference index (inherited without copying where
 processes fork, pickled otherwise), so the reference data is read once per run. Outcomes are yielded
 in input order: the output is the same whatever the number of jobs.
+
+A bug met while checking one article (any exception) is that article's ``InternalError``; the
+others are still checked. A worker never outlives this process: it asks the kernel to kill it
+when its parent dies (Linux), checks for a new parent while it waits, holds none of the other
+workers' pipes and not the caller's standard output, so ``out=$(factcheck dir)`` returns even
+when this process is killed. A worker that dies loses only the articles it held (each an
+``InternalError``).
 """
 
 from __future__ import annotations
@@ -16,25 +23,25 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, Union, cast
 
-from factcheck.errors import InputError
-from factcheck.read.decode import read_path
+from factcheck.errors import FactcheckError, InputError, InputWarning, InternalError
+from factcheck.read.decode import read_document
 from factcheck.read.document import Document
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
-    from multiprocessing.context import BaseContext
     from multiprocessing.process import BaseProcess
 
     from factcheck.models import FileReport
     from factcheck.pipeline import Checker
 
-Task = Union[Path, Document, InputError]
-Outcome = tuple["FileReport | None", "str | None", "InputError | None"]
-Wire = tuple[int, "str | None", "str | None", "InputError | None", "BaseException | None"]
+Task = Union[Path, Document, FactcheckError]
+Outcome = tuple["FileReport | None", "str | None", "FactcheckError | None", "InputWarning | None"]
+Wire = tuple[int, "str | None", "str | None", "FactcheckError | None", "InputWarning | None"]
 _MAX_CHUNK = 16
 _AHEAD = 2  # chunks sent ahead to each worker
+_NEVER = 1 << 30  # what a dead worker "owes": more than any chunk, so it is sent nothing
 
 
 def default_jobs() -> int:
@@ -46,41 +53,66 @@ def default_jobs() -> int:
 
 
 def check_one(checker: Checker, task: Task, keep_text: bool) -> Outcome:
-    """(report, original text when kept, None) for an article, or (None, None, error) when unreadable."""
-    if isinstance(task, InputError):
-        return None, None, task
+    """(report, original text when kept, None, warning) for an article; (None, None, error, None)
+    when it cannot be read, or when checking it met a bug (an InternalError)."""
+    if isinstance(task, FactcheckError):
+        return None, None, task, None
+    name = task.path if isinstance(task, Document) else str(task)
     try:
-        doc = task if isinstance(task, Document) else read_path(task, checker.options.encoding, checker.options.max_bytes)
-        return checker.check_document(doc), doc.text if keep_text else None, None
+        doc, warning = (task, None) if isinstance(task, Document) else read_document(task, checker.options.encoding, checker.options.max_bytes)
+        return checker.check_document(doc), doc.text if keep_text else None, None, warning
     except InputError as exc:
-        return None, None, exc
+        return None, None, exc, None
+    except Exception as exc:  # noqa: BLE001 - a bug in one article must not lose the others
+        return None, None, InternalError.of(exc, name), None
 
 
-def _serve(conn: Connection, checker_type: type[Checker], options: object, index: object, keep_text: bool) -> None:
+def _orphan_guard(parent: int) -> None:
+    """Die with the parent: the kernel sends SIGKILL when it dies (Linux), and if it already has, leave now."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(0)
+
+
+def _serve(conn: Connection, others: list[Connection], parent: int, checker_type: type[Checker], options: object, index: object, keep_text: bool) -> None:
     """A worker: builds its checker once (in its own memory: sharing the parent's objects
     costs more in copied pages than building them), then checks each chunk it is sent, one
     message per article, the report as JSON (cheaper to read back than a pickled model)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _orphan_guard(parent)
+    for other in others:  # the other workers' pipes: holding them would keep those workers waiting
+        other.close()
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)  # never hold the caller's standard output or error open
+    os.dup2(quiet, 2)
     checker = checker_type(options, index)  # type: ignore[arg-type]
     while True:
         try:
+            while not conn.poll(1.0):
+                if os.getppid() != parent:
+                    return
             chunk = conn.recv()
-        except EOFError:
+        except (EOFError, OSError):
             return
         if chunk is None:
             return
         for i, task in chunk:
+            report, text, error, warning = check_one(checker, task, keep_text)
             try:
-                report, text, error = check_one(checker, task, keep_text)
-            except Exception as exc:  # noqa: BLE001 - raised again in the parent, as without workers
-                conn.send((i, None, None, None, exc))
-                continue
-            conn.send((i, report.model_dump_json() if report is not None else None, text, error, None))
+                conn.send((i, report.model_dump_json() if report is not None else None, text, error, warning))
+            except (OSError, ValueError):
+                return
 
 
-def _context() -> BaseContext:
+def _context() -> Any:
     """fork where it is safe and cheap (Linux, no other threads), else the platform's default."""
     import multiprocessing
     import threading
@@ -91,57 +123,81 @@ def _context() -> BaseContext:
 
 
 class _Pool:
-    """N - 1 worker processes, each with a pipe and a count of articles it still owes."""
+    """N - 1 worker processes, each with a pipe and the articles it still owes, in order."""
 
     def __init__(self, size: int, checker: Checker, keep_text: bool) -> None:
+        from collections import deque
+
         context = _context()
         self.workers: list[tuple[BaseProcess, Connection]] = []
-        self.owed: list[int] = []
+        self.pending: list[deque[tuple[int, str]]] = []
+        self.alive: list[bool] = []
         for _ in range(size):
             mine, theirs = context.Pipe()
+            others = [conn for _, conn in self.workers]
             process = context.Process(
-                target=_serve, args=(theirs, type(checker), checker.options, checker.index, keep_text), daemon=True,
+                target=_serve, args=(theirs, others, os.getpid(), type(checker), checker.options, checker.index, keep_text), daemon=True,
             )
             process.start()
             theirs.close()
             self.workers.append((process, mine))
-            self.owed.append(0)
+            self.pending.append(deque())
+            self.alive.append(True)
 
-    def send(self, worker: int, chunk: list[tuple[int, Task]]) -> None:
-        self.workers[worker][1].send(chunk)
-        self.owed[worker] += len(chunk)
+    @property
+    def owed(self) -> list[int]:
+        return [len(p) if alive else _NEVER for p, alive in zip(self.pending, self.alive)]
+
+    def send(self, worker: int, chunk: list[tuple[int, Task]]) -> list[Wire]:
+        """Send a chunk; when the worker is gone, the chunk's articles come back as lost."""
+        self.pending[worker].extend((i, str(task)) for i, task in chunk)
+        try:
+            self.workers[worker][1].send(chunk)
+        except (OSError, ValueError):
+            return self._lost(worker)
+        return []
+
+    def _lost(self, worker: int) -> list[Wire]:
+        """A worker died: each article it held is an internal error, and it gets no more."""
+        self.alive[worker] = False
+        lost = list(self.pending[worker])
+        self.pending[worker].clear()
+        return [(i, None, None, InternalError("the worker process checking it ended unexpectedly (killed?)", path), None) for i, path in lost]
 
     def collect(self, block: bool) -> list[Wire]:
         """What the workers have sent; with block, wait for at least one message."""
         from multiprocessing.connection import wait
 
-        conns = [conn for (_, conn), owed in zip(self.workers, self.owed) if owed]
+        conns = [conn for (_, conn), pending, alive in zip(self.workers, self.pending, self.alive) if pending and alive]
         if block and not conns:
             raise RuntimeError("no worker owes an article")  # a bug: nothing would ever arrive
-        ready = wait(conns) if block else [c for c in conns if c.poll()]
+        ready = cast("list[Connection]", wait(conns)) if block else [c for c in conns if c.poll()]
         out: list[Wire] = []
         for conn in ready:
             worker = next(w for w, (_, c) in enumerate(self.workers) if c is conn)
-            while self.owed[worker] and conn.poll():
-                try:
-                    out.append(conn.recv())
-                except EOFError:
-                    raise RuntimeError("a worker process ended unexpectedly") from None
-                self.owed[worker] -= 1
+            try:
+                while self.pending[worker] and conn.poll():
+                    wire = conn.recv()
+                    self.pending[worker].popleft()
+                    out.append(wire)
+            except (EOFError, OSError):
+                out.extend(self._lost(worker))
         return out
 
     def close(self, graceful: bool) -> None:
-        for process, conn in self.workers:
+        for (process, conn), alive in zip(self.workers, self.alive):
             try:
-                if graceful:
+                if graceful and alive:
                     conn.send(None)
                 conn.close()
             except OSError:
                 pass
-            if not graceful:
+            if not graceful or not alive:
                 process.terminate()
         for process, _ in self.workers:
             process.join(5 if graceful else 1)
+            if process.is_alive():
+                process.kill()
 
 
 def outcomes(tasks: Sequence[Task], checker: Checker, jobs: int, keep_text: bool = False) -> Iterator[Outcome]:
@@ -173,7 +229,7 @@ def outcomes(tasks: Sequence[Task], checker: Checker, jobs: int, keep_text: bool
                             if not isinstance(tasks[k], Path):
                                 done[k] = check_one(checker, tasks[k], keep_text)
                         if chunk:
-                            pool.send(worker, chunk)
+                            wires.update((w[0], w) for w in pool.send(worker, chunk))
                         owed, front = owed + len(chunk), end
                 wires.update((w[0], w) for w in pool.collect(block=front >= back))
                 if i not in wires and front < back:
@@ -182,10 +238,8 @@ def outcomes(tasks: Sequence[Task], checker: Checker, jobs: int, keep_text: bool
             if i in done:
                 yield done.pop(i)
             else:
-                _, wire, text, error, failure = wires.pop(i)
-                if failure is not None:
-                    raise failure
-                yield (FileReport.model_validate_json(wire) if wire is not None else None), text, error
+                _, wire, text, error, warning = wires.pop(i)
+                yield (FileReport.model_validate_json(wire) if wire is not None else None), text, error, warning
         finished = True
     finally:
         pool.close(graceful=finished)

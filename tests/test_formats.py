@@ -27,7 +27,10 @@ from .conftest import ROOT
 ARTICLE = "tests/fixtures/formats/article.md"
 REPORT = "tests/fixtures/formats/article.report.json"
 SARIF_SCHEMA = ROOT / "tests" / "fixtures" / "sarif" / "sarif-schema-2.1.0.json"
-EXTENSIONS = {"text": "txt", "line": "line", "json": "json", "markdown": "md", "html": "html", "sarif": "sarif", "github": "github"}
+EXTENSIONS = {
+    "text": "txt", "line": "line", "json": "json", "markdown": "md", "html": "html", "sarif": "sarif", "github": "github",
+    "junit": "junit.xml", "gitlab": "gitlab.json", "checkstyle": "checkstyle.xml", "csv": "csv", "summary": "summary.md",
+}
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +147,7 @@ def parse_github(line: str) -> tuple[str, dict[str, str], str]:
 def test_github_lines_parse(rendered: tuple[Report, Style]) -> None:
     report, style = rendered
     lines = render(report, "github", style).splitlines()
-    findings = [f for file in report.files for f in file.findings]
+    findings = sorted((f for file in report.files for f in file.findings), key=lambda f: -f.severity.rank)  # errors first
     assert len(lines) == len(findings)
     for line, finding in zip(lines, findings):
         kind, props, message = parse_github(line)

@@ -148,7 +148,7 @@ def test_random_text_never_raises_and_spans_stay_exact(checker: Checker, text: s
         assert text[claim.start:claim.end] == claim.text
         assert (claim.line, claim.column) == doc.position(claim.start)
         assert (claim.end_line, claim.end_column) == doc.position(claim.end)
-    assert all(f.claim in ids for f in report.findings)
+    assert all(f.claim in ids or (f.claim == "" and f.rule in ("undated-article", "bad-suppression")) for f in report.findings)
 
 
 @FUZZ

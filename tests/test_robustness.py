@@ -87,7 +87,8 @@ def test_encodings_give_the_same_figures_at_the_same_places(runner: CliRunner, t
     before = digests([tmp_path])
     expected = invoke(runner, "--format", "json", *DATE, str(reference))
     result = invoke(runner, "--format", "json", *DATE, str(article))
-    assert result.exit_code in (0, 1) and result.stderr == ""
+    guessed = f"factcheck: warning: {article}: not UTF-8; read as cp1252 (a guess: pass --encoding to choose)\n"
+    assert result.exit_code in (0, 1) and result.stderr == (guessed if name == "windows-1252" else "")
     found = claims(result)
     assert [located(c) for c in found] == [located(c) for c in claims(expected)]
     assert any(c["text"] == "More than 39,000" and (c["line"], c["column"]) == (2, 13) for c in found)
@@ -193,14 +194,14 @@ def test_unreadable_file_is_reported_and_others_checked(runner: CliRunner, tmp_p
     locked, good = tmp_path / "locked.txt", tmp_path / "good.txt"
     locked.write_text(GOOD)
     good.write_text(GOOD)
-    opener = Path.open
+    opener = os.open
 
-    def guarded(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return opener(self, *args, **kwargs)
+    def guarded(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return opener(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     result = invoke(runner, "--format", "json", *DATE, str(locked), str(good))
     assert result.exit_code == 2
     assert errors_of(result.stderr) == [f"factcheck: error: {locked}: permission denied"]

@@ -35,12 +35,13 @@ ARTICLE = (
 NAME = 'we "quoted" <b>name&amp;x \u00e9,y:z.txt'
 REFS = (
     "metric,location,subject,value,as_of,source,source_url\n"
-    'members,,NATO,32,2024-03-07,"<script>alert(3)</script> | *Alliance* & Co",javascript:alert(4)\n'
+    'members,,NATO,32,2024-03-07,"<script>alert(3)</script> | *Alliance* & Co","https://example.org/x?q=<script>alert(4)</script>"\n'
     'killed,Gaza,,39175,2024-07-25,"<img src=y onerror=alert(5)> Ministry","https://example.org/a""onmouseover=""alert(6)"\n'
 )
 TEMPLATE_TAGS = {
     "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "span", "mark", "pre", "section", "table",
     "tr", "th", "td", "a", "br", "code", "strong", "figure", "figcaption", "svg", "line", "text", "polyline", "circle", "rect",
+    "thead", "tbody", "caption", "ul", "li", "blockquote", "em", "small", "div", "nav", "header", "footer", "details", "summary",
 }
 
 
@@ -134,8 +135,34 @@ def check_other(out: str) -> None:
     assert "<script>" not in out
 
 
+def check_gitlab(out: str) -> None:
+    issues = json.loads(out)
+    assert issues and all(unquote(i["location"]["path"]) == NAME for i in issues)
+    assert any("<script>alert(3)</script>" in i["description"] for i in issues), "markup is data, kept as written"
+
+
+def check_csv(out: str) -> None:
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0][0] == "path" and all(row[0] == NAME for row in rows[1:]) and len(rows) > 1
+    assert not [cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r", " ")]
+
+
+def check_xml(out: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(out)  # well-formed: every < & " from the article is escaped
+    assert not [e for e in root.iter() if e.tag in ("script", "img", "b")]
+    values = [v for e in root.iter() for v in [*(e.attrib.values()), e.text or ""]]
+    assert NAME in values and any("<script>alert(3)</script>" in v for v in values)
+
+
+def check_summary(out: str) -> None:
+    assert not re.search(r"(?<!\\)<", out), "every < is escaped"
+
+
 CHECKS = {"html": check_html, "markdown": check_markdown, "sarif": check_sarif, "json": check_json,
-          "github": check_github, "line": check_lines, "text": check_text}
+          "github": check_github, "line": check_lines, "text": check_text, "gitlab": check_gitlab, "csv": check_csv,
+          "junit": check_xml, "checkstyle": check_xml, "summary": check_summary}
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

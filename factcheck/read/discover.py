@@ -1,8 +1,13 @@
-"""Finding articles to check (folders, globs, .gitignore, include/exclude patterns), and
-writing reports atomically."""
+"""Finding articles to check (folders, globs, .gitignore, include/exclude patterns).
+
+Nothing here raises on an odd tree: a symbolic link loop, an unreadable folder or a broken
+link is an ``InputError`` for that path (added to ``errors``), and the rest is still found.
+Paths are tested with ``os.path`` (which answers False where ``Path`` methods raise) and
+made absolute with ``realpath`` (which, unlike ``Path.resolve``, never raises on a loop)."""
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 from collections.abc import Iterable
@@ -10,7 +15,7 @@ from pathlib import Path
 
 import pathspec
 
-from factcheck.errors import BinaryFileError, InputError
+from factcheck.errors import BinaryFileError, FactcheckError, InputError, InputWarning
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 
@@ -28,10 +33,10 @@ class Selector:
     def __init__(self, include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = (), root: Path | None = None) -> None:
         self.include = pathspec.GitIgnoreSpec.from_lines(list(include))
         self.exclude = pathspec.GitIgnoreSpec.from_lines(list(exclude))
-        self.root = (root or Path.cwd()).resolve()
+        self.root = real(root or Path.cwd())
 
     def _relative(self, path: Path) -> str:
-        resolved = path.resolve()
+        resolved = real(path)
         try:
             return resolved.relative_to(self.root).as_posix()
         except ValueError:
@@ -39,15 +44,32 @@ class Selector:
 
     def excluded(self, path: Path) -> bool:
         rel = self._relative(path)
-        return self.exclude.match_file(rel) or (path.is_dir() and self.exclude.match_file(rel + "/"))
+        return self.exclude.match_file(rel) or (os.path.isdir(path) and self.exclude.match_file(rel + "/"))
 
     def wanted(self, path: Path) -> bool:
         return self.include.match_file(self._relative(path)) and not self.excluded(path)
 
 
+def real(path: Path) -> Path:
+    """The absolute path with links resolved as far as they go (a loop stays as it is)."""
+    return Path(os.path.realpath(path))
+
+
+def link_problem(path: Path) -> str | None:
+    """'symbolic link loop' or 'broken symbolic link' for a link that leads nowhere, else None."""
+    if not os.path.islink(path) or os.path.exists(path):
+        return None
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link"
+
+
 def _git_root(folder: Path) -> Path | None:
     for parent in (folder, *folder.parents):
-        if (parent / ".git").exists():
+        if os.path.exists(parent / ".git"):
             return parent
     return None
 
@@ -77,7 +99,7 @@ def walk(top: Path, selector: Selector, errors: list[InputError] | None = None) 
 
     An unreadable folder below top, or a broken link with an article's name, is added to
     errors (raised when errors is None); an unreadable top raises."""
-    top_abs = top.resolve()
+    top_abs = real(top)
     specs: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
     root = _git_root(top_abs)
     if root is not None:
@@ -103,16 +125,24 @@ def walk(top: Path, selector: Selector, errors: list[InputError] | None = None) 
             if entry.name.startswith("."):
                 continue
             path, display = folder / entry.name, shown / entry.name
-            is_dir = entry.is_dir()
+            try:
+                is_link = entry.is_symlink()
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_link = is_dir = False
+            try:
+                is_file = entry.is_file()
+            except OSError:  # a link loop
+                is_file = False
             if _ignored(path, is_dir, active):
                 continue
-            if is_dir and not entry.is_symlink():
+            if is_dir:
                 if not selector.excluded(display):
                     visit(path, display, active)
-            elif entry.is_file() and selector.wanted(display):
+            elif is_file and selector.wanted(display):
                 found.append(display)
-            elif entry.is_symlink() and not os.path.exists(path) and selector.wanted(display):
-                problem = InputError("broken symbolic link", display)
+            elif is_link and selector.wanted(display) and (what := link_problem(path)) is not None:
+                problem = InputError(what, display)
                 if errors is None:
                     raise problem
                 errors.append(problem)
@@ -131,10 +161,11 @@ def discover(paths: Iterable[str], selector: Selector | None = None, errors: lis
     for name in paths:
         try:
             out.extend(_discover_one(name, selector, errors))
-        except OSError as exc:  # e.g. a path inside a folder we may not search
+        except (OSError, RuntimeError, ValueError) as exc:  # a folder we may not search, a NUL in the name
+            problem = InputError(f"cannot read: {getattr(exc, 'strerror', None) or exc}", name)
             if errors is None:
-                raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
-            errors.append(InputError(f"cannot read: {exc.strerror or exc}", name))
+                raise problem from None
+            errors.append(problem)
         except InputError as exc:
             if errors is None:
                 raise
@@ -146,30 +177,62 @@ def _discover_one(name: str, selector: Selector, errors: list[InputError] | None
     if name == STDIN:
         return [Path(STDIN)]
     path = Path(name)
-    if path.is_dir():
+    if os.path.isdir(path):
         problems = len(errors or ())
         found = walk(path, selector, errors)
         if not found and len(errors or ()) == problems:
             raise InputError("directory holds no articles (*.txt, *.md)", name)
         return found
-    if path.is_symlink() and not path.exists():
-        raise InputError("broken symbolic link", name)
-    if not path.exists() and glob.has_magic(name):
-        matches = [Path(m) for m in sorted(glob.glob(name, recursive=True))]
-        found = [p for m in matches for p in (walk(m, selector, errors) if m.is_dir() else [m] if selector.wanted(m) else [])]
-        if not found:
-            raise InputError("no articles match this pattern", name)
-        return found
-    if not path.exists():
+    problem = link_problem(path)
+    if problem is not None:
+        raise InputError(problem, name)
+    if not os.path.lexists(path) and glob.has_magic(name):
+        return _glob(name, selector, errors)
+    if not os.path.lexists(path):
         raise InputError("no such file or directory", name)
     return [] if selector.excluded(path) else [path]
 
 
-def split_errors(errors: Iterable[InputError], named: Iterable[str]) -> tuple[list[InputError], list[InputError]]:
-    """(errors, skipped): a binary file found in a folder or by a glob is skipped with a
-    warning; one named on the command line is an error like any other."""
+def _glob(name: str, selector: Selector, errors: list[InputError] | None) -> list[Path]:
+    """The articles a glob matches: files it names (include/exclude applied), and the
+    articles under folders it names; a link that leads nowhere is an error for that link."""
+    found: list[Path] = []
+    problems = len(errors or ())
+    for match in sorted(glob.glob(name, recursive=True)):
+        path = Path(match)
+        if os.path.isdir(path):
+            try:
+                found.extend(walk(path, selector, errors))
+            except InputError as exc:  # an unreadable folder the glob matched: named, the rest still found
+                if errors is None:
+                    raise
+                errors.append(exc)
+        elif os.path.isfile(path):
+            if selector.wanted(path):
+                found.append(path)
+        elif (problem := link_problem(path)) is not None and selector.wanted(path):
+            if errors is None:
+                raise InputError(problem, match)
+            errors.append(InputError(problem, match))
+    if not found and len(errors or ()) == problems:
+        raise InputError("no articles match this pattern", name)
+    return found
+
+
+def glob_root(name: str) -> Path:
+    """The folder a glob searches from: its leading components without wildcards ('.' for none)."""
+    parts = Path(name).parts
+    fixed = parts[:next((i for i, p in enumerate(parts) if glob.has_magic(p)), len(parts))]
+    return Path(*fixed) if fixed else Path(".")
+
+
+def split_errors(errors: Iterable[FactcheckError], named: Iterable[str]) -> tuple[list[FactcheckError], list[FactcheckError]]:
+    """(errors, warnings): a binary file found in a folder or by a glob is skipped with a
+    warning (one named on the command line is an error like any other), and an
+    ``InputWarning`` is a warning about a file that was still checked."""
     names = {str(Path(p)) for p in named}
-    out: tuple[list[InputError], list[InputError]] = ([], [])
+    out: tuple[list[FactcheckError], list[FactcheckError]] = ([], [])
     for error in errors:
-        out[isinstance(error, BinaryFileError) and error.path not in names].append(error)
+        skipped = isinstance(error, BinaryFileError) and error.path not in names
+        out[skipped or isinstance(error, InputWarning)].append(error)
     return out

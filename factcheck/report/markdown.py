@@ -84,9 +84,13 @@ def _file(report: FileReport) -> list[str]:
         f"{len(report.claims)} figure{'s' if len(report.claims) != 1 else ''}, "
         f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}.",
         "",
-        "### Discrepancies",
-        "",
     ]
+    ids = {c.id for c in report.claims}
+    notes = [f for f in report.findings if f.claim not in ids]  # about the file, not a figure
+    for f in notes:
+        lines.append(f"- **{f.severity.value}** `{f.rule}` (line {f.line}): {escape(f.message)}")
+    lines.extend([""] if notes else [])
+    lines.extend(["### Discrepancies", ""])
     flagged = [c for c in report.claims if c.id in findings]
     for number, claim in enumerate(flagged, 1):
         lines.extend(_discrepancy(number, claim, findings[claim.id]))

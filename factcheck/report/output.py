@@ -1,8 +1,10 @@
-"""Writing reports atomically, and refusing to overwrite an article."""
+"""Writing reports atomically (devices and FIFOs in place, links kept), and refusing to overwrite an article."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,12 +14,28 @@ from factcheck.read.discover import STDIN
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Write text to path through a temporary file in the same folder, renamed into place."""
+    """Write text to path through a temporary file in the same folder, renamed into place.
+
+    A symbolic link keeps being one: its target is replaced (atomically, in the target's
+    folder). A path that is not a regular file (``/dev/null``, ``/dev/stdout``, a FIFO) is
+    written in place, never replaced by a file; a FIFO nobody reads is an error, not a wait."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_in_place(target, text, path)
+        return
+    folder = target.parent if str(target.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:  # name the report, not the temporary file
         raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
@@ -25,13 +43,32 @@ def atomic_write(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
+        os.chmod(tmp, _mode_for(target))
+        os.replace(tmp, target)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError) and exc.filename == tmp:  # name the report, not the temporary file
+        if isinstance(exc, OSError):  # name the report, not the temporary file
             raise OSError(exc.errno, exc.strerror, str(path)) from None
         raise
+
+
+def _write_in_place(target: Path, text: str, shown: Path) -> None:
+    """Write to a device or FIFO as it is (opened without blocking: a FIFO must have a reader)."""
+    try:
+        fd = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        reason = "a named pipe that nobody reads" if exc.errno == errno.ENXIO else exc.strerror
+        raise OSError(exc.errno, reason, str(shown)) from None
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        data = memoryview(text.encode("utf-8"))
+        while data:
+            data = data[os.write(fd, data):]
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(shown)) from None
+    finally:
+        os.close(fd)
 
 
 def _mode_for(path: Path) -> int:

@@ -38,6 +38,10 @@ def _file(report: FileReport, style: Style) -> list[str]:
     findings: dict[str, list[Finding]] = {}
     for finding in report.findings:
         findings.setdefault(finding.claim, []).append(finding)
+    ids = {c.id for c in report.claims}
+    for finding in (f for f in report.findings if f.claim not in ids):  # about the file, not a figure
+        severity = _paint(finding.severity.value, finding.severity.value, style)
+        lines.append(f"{report.path}:{finding.line}:{finding.column}: {severity} {finding.rule}: {finding.message}")
     claims = report.claims if style.min_severity <= 1 else [c for c in report.claims if c.id in findings]
     for claim in claims:
         verdict = _paint(claim.verdict.value, claim.verdict, style)
