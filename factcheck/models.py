@@ -61,7 +61,13 @@ class Reason(str, Enum):
 
     fits_current = "fits-current"  # the current row of the series fits
     fits_earlier = "fits-earlier"  # only an earlier row fits
-    contradicted = "contradicted"  # no row fits the series the figure is judged by
+    fits_other_source = "fits-other-source"  # an attributed figure fits only another source's series (its source has none)
+    contradicted = "contradicted"  # its own source's series, or the series of record, contradicts it at a known date
+    contradicted_other = "contradicted-other"  # only another source's series contradicts it (its definition may differ)
+    contradicted_undated = "contradicted-undated"  # its own or the record series contradicts it, at a guessed publication date
+    below_series = "below-series"  # lower than every row its series has had: an earlier figure or a part, not known to be wrong
+    unreadable = "unreadable"  # the figure cannot be read safely (Figure.unreadable): not judged
+    other_definition = "other-definition"  # the series that could judge it count something else (or may: not decisive)
     no_series = "no-series"  # no reference series covers the figure
     no_row_yet = "no-row-yet"  # the series has no row by the publication date
     may_be_newer = "may-be-newer"  # above the latest row, within the series' recent growth
@@ -82,6 +88,9 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+Unreadable = Literal["hidden-space", "ambiguous-separator", "homoglyph", "split", "bidi-override"]  # why a figure cannot be read
+
+
 class Figure(_Model):
     """A figure found in a document: a view (start, end) into its text, with its meaning."""
 
@@ -92,6 +101,9 @@ class Figure(_Model):
     qualifier: Qualifier = Qualifier.exact
     step: float = Field(1.0, description="Rounding step the figure is written with (39,000 -> 1000).")
     vague: bool = Field(False, description="A vague quantity such as 'hundreds'.")
+    unreadable: Unreadable | None = Field(
+        None, description="Why the figure cannot be read safely ('39.000' in English copy, a hidden space or a letter among its digits); it is reported, never judged.",
+    )
     unit: str | None = Field(None, description="ISO currency code for money.")
     metric: str = "count"
     subject: str | None = None
@@ -138,6 +150,7 @@ class Extraction(_Model):
     published_from: Literal["option", "article", "today"]
     figures: list[Located]
     muted: dict[str, list[str]] = Field(default_factory=dict, description="Rules silenced per figure id by suppression comments.")
+    notes: list[Finding] = Field(default_factory=list, description="Findings about the file, not a figure (claim ''), made while reading it.")
 
 
 class Claim(Located):
@@ -147,6 +160,7 @@ class Claim(Located):
     reason: Reason = Reason.no_series
     reference: Reference | None = None
     current: Reference | None = Field(None, description="The newest row of the series at the publication date.")
+    other: Reference | None = Field(None, description="Another series' row the verdict names: one that supports the figure when its own series does not, or the first row of a series that starts after publication.")
     message: str
     suggestion: str | None = Field(None, description="The current reference figure written in the article's style.")
 

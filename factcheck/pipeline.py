@@ -15,19 +15,22 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.attribution.stage import attribute
-from factcheck.errors import ContractError, InputError
+from factcheck.errors import ContractError, FactcheckError, InputError
 from factcheck.extract.describe import Organisations
 from factcheck.extract.figures import extract
+from factcheck.judge.suggest import suggestion
 from factcheck.judge.verdict import as_reference, match
 from factcheck.language.gazetteer import Gazetteer
-from factcheck.models import CONTESTED_METRICS, Claim, Extraction, Figure, FileReport, Finding, Located, Report, Severity
+from factcheck.models import (
+    CONTESTED_METRICS, Claim, Extraction, Figure, FileReport, Finding, Located, Reason, Report, Severity, Verdict,
+)
 from factcheck.read import suppress
 from factcheck.read.decode import DEFAULT_MAX_BYTES, read_path
 from factcheck.read.discover import STDIN
 from factcheck.read.document import Document
 from factcheck.read.published import published_date
 from factcheck.reference.index import ReferenceIndex
-from factcheck.rules import REGISTRY, Context
+from factcheck.rules import REGISTRY, Context, bad_suppression, undated_article
 
 
 class Options(BaseModel):
@@ -38,6 +41,7 @@ class Options(BaseModel):
     published: dt.date | None = None
     today: dt.date = Field(default_factory=dt.date.today)
     refs: tuple[Path, ...] = ()
+    extra_refs: tuple[Path, ...] = ()
     contested: frozenset[str] = frozenset(CONTESTED_METRICS)
     disabled: frozenset[str] = frozenset()
     severities: dict[str, Severity] = Field(default_factory=dict)
@@ -65,7 +69,7 @@ class Checker:
 
     def __init__(self, options: Options | None = None, index: ReferenceIndex | None = None) -> None:
         self.options = options or Options()
-        self.index = index or ReferenceIndex.load(self.options.refs or None)
+        self.index = index or ReferenceIndex.load(self.options.refs or None, self.options.extra_refs)
         self.gazetteer = Gazetteer(self.index.aliases.table["location"])
         subjects = self.index.aliases.table["subject"]
         names = {r.subject: r.subject for r in self.index.candidates("members") if r.subject}
@@ -86,7 +90,7 @@ class Checker:
         published, published_from = self.publication(doc, published)
         figures = extract(doc, self.index.aliases, self.gazetteer, published, self.organisations)
         check_spans(doc, figures)
-        attributed = attribute(doc.checked, figures, doc.sentences, self.index.aliases)
+        attributed = attribute(doc, figures, self.index.aliases)
         check_same_figures(doc, figures, attributed)
         quiet = suppress.scan(doc)
         located: list[Located] = []
@@ -100,13 +104,15 @@ class Checker:
             if silenced:
                 muted[placed.id] = sorted(silenced)
             located.append(placed)
-        return Extraction(path=doc.path, published=published, published_from=published_from, figures=located, muted=muted)
+        notes = bad_suppression.check_file(doc, quiet, self.options)
+        return Extraction(path=doc.path, published=published, published_from=published_from, figures=located, muted=muted, notes=notes)
 
     def judge(self, extraction: Extraction) -> FileReport:
         """Judge extracted figures against the reference data and apply the rules."""
-        claims = [self._claim(f, extraction.published) for f in extraction.figures]
+        claims = [self._claim(f, extraction.published, extraction.published_from != "today") for f in extraction.figures]
         findings = sorted(
-            (x for x in self._findings(claims) if x.rule not in extraction.muted.get(x.claim, ())),
+            [x for x in self._findings(claims) if x.rule not in extraction.muted.get(x.claim, ())]
+            + extraction.notes + undated_article.check_file(extraction, self.options),
             key=lambda f: (f.line, f.column, f.claim, f.rule),
         )
         return FileReport(
@@ -131,11 +137,16 @@ class Checker:
             sentence=" ".join(doc.text[figure.sentence_start:figure.sentence_end].split()),
         )
 
-    def _claim(self, figure: Located, published: dt.date | None) -> Claim:
-        outcome = match(figure, self.index, published)
+    def _claim(self, figure: Located, published: dt.date | None, known_date: bool = True) -> Claim:
+        """The claim the judge's outcome makes of a figure; known_date is False for a guessed date."""
+        if figure.unreadable is not None:  # reported by the unreadable-figure rule, never judged on a guessed value
+            return Claim(**dict(figure), verdict=Verdict.unverifiable, reason=Reason.unreadable,
+                         message=f"not checked: the figure cannot be read safely ({figure.unreadable})")
+        outcome = match(figure, self.index, published, known_date)
         return Claim(
-            **dict(figure), verdict=outcome.verdict, reference=as_reference(outcome.reference),
-            current=as_reference(outcome.current), message=outcome.message,
+            **dict(figure), verdict=outcome.verdict, reason=outcome.reason, reference=as_reference(outcome.reference),
+            current=as_reference(outcome.current), other=as_reference(outcome.other), message=outcome.message,
+            suggestion=suggestion(figure, outcome, known_date),
         )
 
     def _findings(self, claims: Iterable[Claim]) -> Iterable[Finding]:
@@ -155,13 +166,17 @@ class Checker:
 
 def run(
     targets: Sequence[Path], checker: Checker, stdin: Callable[[], Document] | None = None, texts: dict[str, str] | None = None,
-    jobs: int = 1,
-) -> tuple[Report, list[InputError]]:
+    jobs: int = 1, progress: Callable[[int, int], None] | None = None,
+) -> tuple[Report, list[FactcheckError]]:
     """Check many articles; an unreadable one is reported as an error and the rest still checked.
 
+    The problems come back in the order of targets: ``InputError`` for an article that cannot be
+    read, ``InternalError`` for one whose checking met a bug (its report is lost, no other is),
+    ``InputWarning`` for one checked with a remark (a guessed encoding).
     When ``texts`` is given, each article's original text is kept there by path (for HTML).
     With ``jobs`` > 1 the articles are checked in that many worker processes (``parallel``);
-    reports and errors keep the order of targets whatever the number of jobs.
+    reports and errors keep the order of targets whatever the number of jobs. ``progress`` is
+    called with (articles done, articles in all) after each article.
     """
     from factcheck.parallel import Task, outcomes
 
@@ -175,14 +190,18 @@ def run(
         else:
             tasks.append(target)
     reports: list[FileReport] = []
-    errors: list[InputError] = []
-    for report, text, error in outcomes(tasks, checker, jobs, keep_text=texts is not None):
+    errors: list[FactcheckError] = []
+    for done, (report, text, error, warning) in enumerate(outcomes(tasks, checker, jobs, keep_text=texts is not None), 1):
         if error is not None:
             errors.append(error)
         elif report is not None:
             if texts is not None and text is not None:
                 texts[report.path] = text
             reports.append(report)
+        if warning is not None:
+            errors.append(warning)
+        if progress is not None:
+            progress(done, len(tasks))
     return Report.of(reports), errors
 
 
