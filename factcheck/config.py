@@ -72,7 +72,7 @@ class ConfigFile(BaseModel):
     contested_metrics: list[Metric] | None = Field(None, alias="contested-metrics", description="Metrics whose unattributed figures are attribution gaps.")
     include: list[str] | None = Field(None, description="gitignore-style patterns of the articles to check in folders and globs.")
     exclude: list[str] | None = Field(None, description="gitignore-style patterns of paths never checked (also when named).")
-    rules: RulesTable | None = Field(None, description="Severity per rule, or off.")  # type: ignore[valid-type]
+    rules: RulesTable | None = Field(None, description="Severity per rule, or off.")
 
 
 KEYS = tuple(f.alias or name for name, f in ConfigFile.model_fields.items())

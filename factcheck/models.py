@@ -15,7 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
+PublishedFrom = Literal["option", "article", "today"]
 
 METRICS: tuple[str, ...] = (
     "killed", "injured", "displaced", "refugees", "missing", "detained", "hostages",
@@ -147,7 +148,7 @@ class Extraction(_Model):
 
     path: str
     published: dt.date | None
-    published_from: Literal["option", "article", "today"]
+    published_from: PublishedFrom
     figures: list[Located]
     muted: dict[str, list[str]] = Field(default_factory=dict, description="Rules silenced per figure id by suppression comments.")
     notes: list[Finding] = Field(default_factory=list, description="Findings about the file, not a figure (claim ''), made while reading it.")
@@ -181,7 +182,7 @@ class Finding(_Model):
 class FileReport(_Model):
     path: str
     published: dt.date | None
-    published_from: Literal["option", "article", "today"]
+    published_from: PublishedFrom
     claims: list[Claim]
     findings: list[Finding]
 

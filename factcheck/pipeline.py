@@ -22,7 +22,18 @@ from factcheck.judge.suggest import suggestion
 from factcheck.judge.verdict import as_reference, match
 from factcheck.language.gazetteer import Gazetteer
 from factcheck.models import (
-    CONTESTED_METRICS, Claim, Extraction, Figure, FileReport, Finding, Located, Reason, Report, Severity, Verdict,
+    CONTESTED_METRICS,
+    Claim,
+    Extraction,
+    Figure,
+    FileReport,
+    Finding,
+    Located,
+    PublishedFrom,
+    Reason,
+    Report,
+    Severity,
+    Verdict,
 )
 from factcheck.read import suppress
 from factcheck.read.decode import DEFAULT_MAX_BYTES, read_path
@@ -76,7 +87,7 @@ class Checker:
         self.organisations = Organisations(names | subjects | {c: c for c in subjects.values()}, self.gazetteer)
         self.context = Context(self.index, self.options.contested)
 
-    def publication(self, doc: Document, published: dt.date | None = None) -> tuple[dt.date | None, str]:
+    def publication(self, doc: Document, published: dt.date | None = None) -> tuple[dt.date | None, PublishedFrom]:
         """The as-of date: the one given (here, else in the options), else the article's, else today."""
         if (published or self.options.published) is not None:
             return published or self.options.published, "option"

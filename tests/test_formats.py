@@ -181,8 +181,10 @@ HOSTILE = (
 
 @pytest.fixture(scope="module")
 def hostile(fixture_checker: Checker) -> tuple[Report, Style]:
-    report = Report.of([fixture_checker.check_document(Document.from_text(HOSTILE, path="<script>&\"x\".md"))])
-    return report, Style(texts={"<script>&\"x\".md": HOSTILE}, series=series_lookup(fixture_checker.index))
+    """A plain-text article, where tags are text the reader sees (in Markdown they are markup,
+    and the desk report shows the prose without them)."""
+    report = Report.of([fixture_checker.check_document(Document.from_text(HOSTILE, path="<script>&\"x\".txt"))])
+    return report, Style(texts={"<script>&\"x\".txt": HOSTILE}, series=series_lookup(fixture_checker.index))
 
 
 class _Collector(HTMLParser):

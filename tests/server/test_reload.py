@@ -37,11 +37,19 @@ def hammer(server: Server, token: str | None, during: Callable[[], None], thread
                     statuses.append(-1)
                     print(exc)
 
+    def settle(count: int) -> None:
+        """Wait until count requests have been answered (so some are in flight around ``during``)."""
+        deadline = time.monotonic() + 60
+        while len(statuses) < count and time.monotonic() < deadline:
+            time.sleep(0.01)
+
     workers = [threading.Thread(target=client) for _ in range(threads)]
     for w in workers:
         w.start()
     try:
+        settle(threads)
         during()
+        settle(len(statuses) + threads)
     finally:
         done.set()
         for w in workers:
