@@ -145,7 +145,7 @@ class SentenceCues:
             cues.append(ParseCue("speech", root.i, frozenset(), None, speaker_, start, end, v.i, before=start))
         return cues
 
-    def _final(self, v: Token, kids: list[Token], start: int, end: int) -> bool:
+    def _final(self, v: Token, kids: Sequence[Token], start: int, end: int) -> bool:
         """A cue that closes its sentence after a comma or a quotation ("..., hospital officials
         said on Monday."): whatever the parse made of the sentence, it attributes all before it."""
         before = self.text[self.parse.start:start].rstrip()
@@ -190,7 +190,7 @@ class SentenceCues:
             )
         return False
 
-    def _trailing(self, v: Token, kids: list[Token], who: Speaker) -> bool:
+    def _trailing(self, v: Token, kids: Sequence[Token], who: Speaker) -> bool:
         """A reporting verb set off after the clause it reports ("40 died, the agency said"),
         or "as reported by X": it covers the clause it hangs from."""
         if v.is_root:
@@ -207,7 +207,7 @@ class SentenceCues:
             and head.lower not in reporting_verbs()
         )
 
-    def _allowed(self, v: Token, kids: list[Token]) -> frozenset[str] | None:
+    def _allowed(self, v: Token, kids: Sequence[Token]) -> frozenset[str] | None:
         """The dependencies through which v's content is covered, or None when v does not report."""
         if v.lower in report_verbs():
             return NOMINAL
@@ -233,7 +233,7 @@ class SentenceCues:
         """A data noun ("the toll", "a preliminary figure", "the number of dead")."""
         return noun.lower in data_nouns() or any(c.dep == "compound" and c.lower in data_nouns() for c in self.parse.children(noun))
 
-    def _gap(self, v: Token, kids: list[Token]) -> bool:
+    def _gap(self, v: Token, kids: Sequence[Token]) -> bool:
         """A relative or participial reporting verb whose object is the noun it modifies ("the
         deaths that X reported", "the $8 billion X appealed for", "the 41 announced by X")."""
         if v.lower not in report_verbs():
@@ -288,7 +288,7 @@ class SentenceCues:
             return inherited
         return self._text_subject(v)
 
-    def _participle(self, v: Token, kids: list[Token]) -> bool:
+    def _participle(self, v: Token, kids: Sequence[Token]) -> bool:
         """A past participle in a passive sense: "people reported missing", "deals believed to
         be worth" (not "has said", nor a past tense the tagger took for a participle)."""
         if v.tag != "VBN" or any(c.dep == "aux" and c.lower.startswith("ha") for c in kids):

@@ -69,13 +69,18 @@ def clause_head(parse: Parse, token: Token) -> Token:
 
 
 def clause_tokens(parse: Parse, head: Token) -> list[Token]:
-    """The tokens of the clause headed by head, without the clauses embedded in it."""
-    out, todo = [], [head]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        todo.extend(c for c in parse.children(t) if not is_clause_head(parse, c))
-    return sorted(out, key=lambda t: t.i)
+    """The tokens of the clause headed by head, without the clauses embedded in it (computed
+    once per parse and head)."""
+    key = ("clause", head.i)
+    found = parse.memo.get(key)
+    if not isinstance(found, tuple):
+        out, todo = [], [head]
+        while todo:
+            t = todo.pop()
+            out.append(t)
+            todo.extend(c for c in parse.children(t) if not is_clause_head(parse, c))
+        found = parse.memo[key] = tuple(sorted(out, key=lambda t: t.i))
+    return list(found)
 
 
 def clause_span(parse: Parse, token: Token) -> tuple[int, int]:

@@ -41,4 +41,4 @@ def test_document_parses_each_sentence_once_and_offsets_are_document_offsets() -
 def test_a_parse_is_plain_data() -> None:
     parse = Parse(0, 5, (Token(0, 0, 5, "Hello", "hello", "INTJ", "UH", "ROOT", 0),))
     copy = pickle.loads(pickle.dumps(parse))
-    assert copy == parse and copy.children(copy.tokens[0]) == []
+    assert copy == parse and copy.children(copy.tokens[0]) == ()
