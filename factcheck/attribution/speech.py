@@ -26,7 +26,6 @@ quotation are skipped: the quotation belongs to its speaker.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from factcheck.attribution import datacues, relay
@@ -50,13 +49,13 @@ from factcheck.attribution.words import (
 )
 from factcheck.language.clauses import is_clause_head
 from factcheck.language.parse import Parse, Token
+from factcheck.language.segment import after_dateline
 
 # An infinitive of the subject's own ("Brazil expects to receive 9 million") is an intention,
 # not a report: "xcomp" is not content.
 CLAUSAL = frozenset({"ccomp", "advcl", "parataxis", "dep", "oprd", "acomp", "csubj"})
 NOMINAL = CLAUSAL | {"dobj", "prep", "attr", "nsubjpass", "dative", "agent", "conj"}
 # "SANAA, Yemen -- ", "KALAMATA, Greece, June 16 - ", "11:15 - ": no subject starts before its end.
-_DATELINE = re.compile(r"\s*(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z0-9][\w .'-]{0,30}?){0,3}|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)\s*(?:--|\u2014|\u2013|-)\s")
 _AUXILIARIES = frozenset("will would could can may might should must do does did to shall".split())
 _SAY = frozenset("say says said saying".split())
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -73,8 +72,7 @@ class SentenceCues:
         self.answered: set[int] = set()  # verb tokens the parse made a cue of or rejected
         self._subjects: dict[int, Speaker | None] = {}
         self._chosen: dict[int, int] = {}  # the subject token each verb's speaker came from
-        m = _DATELINE.match(text, parse.start, parse.end)
-        self.dateline = m.end() if m else parse.start
+        self.dateline = after_dateline(text, parse.start, parse.end)
 
     def find(self) -> list[ParseCue]:
         """Every cue of the sentence, in text order."""

@@ -24,6 +24,19 @@ MAX_SENTENCE = 1000
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,12})$")
 
 
+# A dateline or a live blog's time stamp opening a sentence: "GAZA -- ", "SANAA, Yemen -- ",
+# "PORTO ALEGRE, Brazil, May 10 - ", "11:15 - ". Not part of the sentence's grammar.
+DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z0-9][\w .'-]{0,30}?){0,3}|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)\s*(?:--|\u2014|\u2013|-)\s"
+)
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where the sentence text[start:end] begins once a dateline opening it is left out."""
+    m = DATELINE.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A view (start, end) into a document's text; ``paragraph`` counts from 0."""

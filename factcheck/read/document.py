@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from factcheck.language.parse import Parse, parse_spans
-from factcheck.language.segment import Sentence, sentences
+from factcheck.language.segment import Sentence, after_dateline, sentences
 from factcheck.read.markup import prose
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
@@ -48,11 +48,12 @@ class Document:
 
     def parsed(self, indices: Iterable[int]) -> dict[int, Parse]:
         """The parses of these sentences (by index); each sentence is parsed once, those not
-        parsed yet together in one batch."""
+        parsed yet together in one batch. A dateline opening a sentence ("SANAA, Yemen -- ") is
+        left out of its parse: the parser would make the city the sentence's subject."""
         wanted = sorted(set(indices))
         missing = [i for i in wanted if i not in self._parses]
         if missing:
-            spans = [(self.sentences[i].start, self.sentences[i].end) for i in missing]
+            spans = [(after_dateline(self.checked, s.start, s.end), s.end) for s in (self.sentences[i] for i in missing)]
             self._parses.update(zip(missing, parse_spans(self.checked, spans)))
         return {i: self._parses[i] for i in wanted}
 
