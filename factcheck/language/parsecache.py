@@ -6,7 +6,7 @@ and parse (about 80 KB/s) again. An entry is keyed by the model's name and versi
 pipeline's components and the sentence's text (white space collapsed); it holds the tokens as
 JSON (offsets into that text), never a pickle. The store is one SQLite file in the cache
 folder of ``factcheck.cache`` (``FACTCHECK_CACHE_DIR``...; ``FACTCHECK_NO_CACHE=1`` turns it
-off), trusted only when the folder is the user's own; it keeps the ``KEEP`` sentences stored
+off; ``FACTCHECK_NO_PARSE_CACHE=1`` turns off this cache alone), trusted only when the folder is the user's own; it keeps the ``KEEP`` sentences stored
 last (reading never writes, so a check that finds every sentence cached costs one query). Any failure to read or write it only means the sentence is parsed again.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import closing
@@ -29,6 +30,8 @@ Row = tuple[int, int, str, str, str, str, int]
 
 
 def _where() -> Path | None:
+    if os.environ.get("FACTCHECK_NO_PARSE_CACHE", "") not in ("", "0"):
+        return None
     folder = cache.folder()
     return folder / FILE if folder is not None else None
 

@@ -15,6 +15,7 @@ def _refuse() -> None:
 def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    monkeypatch.delenv("FACTCHECK_NO_PARSE_CACHE", raising=False)
     return tmp_path / "cache"
 
 
@@ -39,6 +40,12 @@ def test_an_edited_sentence_is_parsed_again(own_cache: Path) -> None:
 
 def test_no_cache_when_turned_off(own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    parse.parse_spans("Officials said 45 people died.", [(0, 30)])
+    assert not (own_cache / parsecache.FILE).exists()
+
+
+def test_the_parse_cache_alone_can_be_turned_off(own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_NO_PARSE_CACHE", "1")
     parse.parse_spans("Officials said 45 people died.", [(0, 30)])
     assert not (own_cache / parsecache.FILE).exists()
 
