@@ -10,6 +10,14 @@ referent, an appositive, a relaying agency); ``scope`` is scored where the gold 
 attribution gaps are contested figures with no source. A gold claim's
 optional "verdict" is scored too (a miss counts as wrong), against the corpus's own ``refs/``
 folder when it has one.
+
+``--coverage`` adds the verdict coverage of issue 13 (``Coverage``): the share of gold figures
+about people killed, injured, displaced, refugees, missing, detained or hostages that got a
+verdict other than unverifiable, and every ``contradicted-figure`` error with its gold figure.
+It reads both gold formats: this project's and the shared dev corpus's (NN.txt with
+NN.gold.json holding "published" and "claims"; its "optional" and "ignore" lists are not
+needed here), so ``python -m factcheck.evaluate ../shared/corpus/dev --coverage`` measures it
+there without copying anything.
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.models import CONTESTED_METRICS, Claim
+from factcheck.models import CONTESTED_METRICS, Claim, FileReport, Severity, Verdict
 from factcheck.pipeline import Checker, Options
 from factcheck.read.decode import read_path
 
@@ -71,6 +79,72 @@ class Tally:
         return out
 
 
+COVERED_METRICS: tuple[str, ...] = ("killed", "injured", "displaced", "refugees", "missing", "detained", "hostages")
+
+
+@dataclass
+class Coverage:
+    """How many gold figures about people (``COVERED_METRICS``) got a verdict other than
+    unverifiable, and every ``contradicted-figure`` error (issue 13's coverage measure)."""
+
+    gold: int = 0
+    matched: int = 0
+    judged: int = 0
+    verdicts: dict[str, int] = field(default_factory=dict)
+    reasons: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        return self.judged / self.gold if self.gold else 1.0
+
+    def add(self, txt: Path, gold: list[Gold], report: FileReport) -> None:
+        """Count one article: its gold figures matched one-to-one by span, as ``score_file`` does."""
+        used: set[int] = set()
+        matched: dict[str, Gold] = {}
+        for g in gold:
+            claim = _best(g, report.claims, used)
+            if claim is not None:
+                used.add(id(claim))
+                matched[claim.id] = g
+            if g.data.get("metric") not in COVERED_METRICS:
+                continue
+            self.gold += 1
+            if claim is None:
+                continue
+            self.matched += 1
+            self.judged += claim.verdict is not Verdict.unverifiable
+            self.verdicts[claim.verdict.value] = self.verdicts.get(claim.verdict.value, 0) + 1
+            if claim.verdict is Verdict.unverifiable:
+                self.reasons[claim.reason.value] = self.reasons.get(claim.reason.value, 0) + 1
+        claims = {c.id: c for c in report.claims}
+        for finding in report.findings:
+            if finding.rule != "contradicted-figure" or finding.severity is not Severity.error:
+                continue
+            claim = claims.get(finding.claim)
+            hit = matched.get(finding.claim)
+            text = claim.text if claim is not None else finding.claim
+            what = f"gold {hit.data['text']!r} ({hit.data.get('metric')})" if hit is not None else "no gold figure"
+            self.errors.append(f"{txt.name}: {text!r}, {what}: {finding.message}")
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "gold": self.gold, "matched": self.matched, "judged": self.judged, "share": round(self.share, 4),
+            "verdicts": dict(sorted(self.verdicts.items())), "unverifiable_reasons": dict(sorted(self.reasons.items())),
+            "contradicted_errors": len(self.errors), "errors": self.errors,
+        }
+
+    def lines(self) -> list[str]:
+        out = [
+            f"coverage: {self.judged}/{self.gold} gold figures about {', '.join(COVERED_METRICS)} got a verdict "
+            f"other than unverifiable ({self.share:.1%}); {self.matched} found",
+            "  verdicts: " + ", ".join(f"{k} {v}" for k, v in sorted(self.verdicts.items())),
+            "  unverifiable because: " + ", ".join(f"{k} {v}" for k, v in sorted(self.reasons.items(), key=lambda kv: -kv[1])),
+            f"contradicted-figure errors: {len(self.errors)}",
+        ]
+        return out + [f"  {e}" for e in self.errors]
+
+
 def _content(words: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", words.lower().replace("'s", "")) if w not in _STOP}
 
@@ -109,9 +183,12 @@ def _is_gap(metric: object, source: object) -> bool:
     return metric in CONTESTED_METRICS and not source
 
 
-def score_file(checker: Checker, txt: Path, tally: Tally) -> None:
+def score_file(checker: Checker, txt: Path, tally: Tally, coverage: Coverage | None = None) -> None:
     published, gold = load_gold(txt)
-    claims = checker.check_path(txt, published).claims
+    report = checker.check_path(txt, published)
+    claims = report.claims
+    if coverage is not None:
+        coverage.add(txt, gold, report)
     tally.gold += len(gold)
     tally.predicted += len(claims)
     used: set[int] = set()
@@ -181,9 +258,10 @@ def _refs_for(txt: Path, root: Path) -> Path | None:
     return None
 
 
-def evaluate(folders: list[Path], checker: Checker | None = None) -> Tally:
+def evaluate(folders: list[Path], checker: Checker | None = None, coverage: Coverage | None = None) -> Tally:
     """Score every gold-annotated article under folders; a corpus with a ``refs/`` folder is
-    checked against that reference data (through Options.refs) instead of the bundled data."""
+    checked against that reference data (through Options.refs) instead of the bundled data.
+    When coverage is given, it counts the verdict coverage of the same reports."""
     checker = checker or Checker(Options())
     checkers: dict[Path, Checker] = {}
     tally = Tally()
@@ -194,7 +272,7 @@ def evaluate(folders: list[Path], checker: Checker | None = None) -> Tally:
             refs = _refs_for(txt, folder)
             if refs is not None and refs not in checkers:
                 checkers[refs] = Checker(checker.options.model_copy(update={"refs": (refs,)}))
-            score_file(checkers[refs] if refs is not None else checker, txt, tally)
+            score_file(checkers[refs] if refs is not None else checker, txt, tally, coverage)
     return tally
 
 
@@ -203,17 +281,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="*", type=Path, default=[Path("tests/corpus")])
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--misses", action="store_true", help="list every miss and wrong field")
+    parser.add_argument("--coverage", action="store_true", help="also measure verdict coverage and list contradicted-figure errors")
     args = parser.parse_args(argv)
-    tally = evaluate(args.corpus)
+    coverage = Coverage() if args.coverage else None
+    tally = evaluate(args.corpus, coverage=coverage)
     scores = tally.scores()
     if args.json:
         counts = {"gold": tally.gold, "predicted": tally.predicted, "verdicts": tally.verdicts, "false_contradicted": tally.false_contradicted}
-        print(json.dumps({k: round(v, 4) for k, v in scores.items()} | counts, indent=2))
+        extra = {"coverage": coverage.as_dict()} if coverage is not None else {}
+        print(json.dumps({k: round(v, 4) for k, v in scores.items()} | counts | extra, indent=2))
     else:
         print(f"figures: gold {tally.gold}, predicted {tally.predicted}, matched {tally.matched}")
         for name, value in scores.items():
             print(f"{name:<20} {value:.3f}")
         print(f"verdicts: gold {tally.verdicts}, supported called contradicted {tally.false_contradicted}")
+        if coverage is not None:
+            print("\n".join(coverage.lines()))
     if args.misses:
         print("\n".join(tally.misses), file=sys.stderr)
     return 0

@@ -13,9 +13,10 @@ wider series may count fewer (hostages still held, against hostages taken).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from factcheck.judge.series import period_fits, same_source, whole
+from factcheck.judge.series import period_fits, whole
 from factcheck.models import Figure, Scope
 from factcheck.reference.aliases import _key
 from factcheck.reference.definition import DIMENSIONS, relation, tokens
@@ -38,8 +39,9 @@ class Fit:
     below_decisive: bool = True
 
 
-def reading(figure: Figure, index: ReferenceIndex) -> Reading:
-    """The tokens the figure may count under, per dimension."""
+def reading(figure: Figure, index: ReferenceIndex, own: Collection[SeriesKey] | None = None) -> Reading:
+    """The tokens the figure may count under, per dimension; own: the series of the figure's
+    source for its metric (``ReferenceIndex.series_from``), when the caller has them."""
     read = dict(_ALL)
     subject = _key(figure.subject or "")
     words = set(subject.replace("-", " ").split())
@@ -56,22 +58,23 @@ def reading(figure: Figure, index: ReferenceIndex) -> Reading:
         read["time"] = frozenset({"period"})
     else:
         read["time"] = frozenset({"cumulative"} if figure.metric in _ACCUMULATE else {"cumulative", "current"})
-    for dim, own in own_definition(figure, index).items():
-        narrowed = read[dim] & own
+    for dim, tokens_of_own in own_definition(figure, index, own).items():
+        narrowed = read[dim] & tokens_of_own
         if narrowed:
             read[dim] = narrowed
     return read
 
 
-def own_definition(figure: Figure, index: ReferenceIndex) -> dict[str, frozenset[str]]:
+def own_definition(figure: Figure, index: ReferenceIndex, own: Collection[SeriesKey] | None = None) -> dict[str, frozenset[str]]:
     """The tokens the figure's source uses for its own series of the metric (in the figure's
-    place when it has some there), per dimension every one of them states."""
-    name = figure.canonical_source or figure.source
-    if not name:
+    place when it has some there), per dimension every one of them states; own as in ``reading``."""
+    if own is None:
+        own = index.series_from(figure.metric, figure.canonical_source or figure.source)
+    if not own:
         return {}
-    own = [k for k, _ in index.of_metric(figure.metric) if same_source(k[3], name, index.aliases)]
-    here = [k for k in own if k[1] and k[1] == (index.aliases.canonical("location", figure.location) if figure.location else None)]
-    chosen = here or own
+    location = index.aliases.canonical("location", figure.location) if figure.location else None
+    here = [k for k in own if k[1] and k[1] == location]
+    chosen = here or list(own)
     out: dict[str, frozenset[str]] = {}
     for dim in DIMENSIONS:
         stated = [tokens(k[5]).get(dim) for k in chosen]

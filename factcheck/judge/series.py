@@ -5,45 +5,33 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from factcheck.models import Figure
 from factcheck.reference.aliases import Aliases, _key
 from factcheck.reference.index import ReferenceIndex
 from factcheck.reference.rows import RefRow, SeriesKey
+from factcheck.reference.sources import same_body, source_name
 
 GENERIC_SUBJECTS = frozenset({"", "people", "persons", "individuals", "others", "residents", "inhabitants"})
 
 
 PERIOD_SLACK = dt.timedelta(days=31)  # "since April 2023" resolves to the 1st
 
-
-_STOP = frozenset({"the", "of", "in", "for", "and", "on", "s", "to", "by", "a", "an", "at"})
-
-
-def _words(name: str) -> set[str]:
-    return {_stem(w) for w in re.findall(r"[a-z0-9]+", name.lower().replace("'s", "")) if w not in _STOP}
-
-
-def _stem(word: str) -> str:
-    """A crude stem so that 'Sudanese'/'Sudan' and 'Israeli'/'Israel' compare equal."""
-    for suffix in ("ese", "ian", "i", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+GRACE = dt.timedelta(days=1)
+"""The grace of a day: copy quotes the figure of the day before publication (the update may
+come out after it was written). A figure that fits a row dated on or one day before the
+publication date is never "outdated", and a growing toll whose newest row is that recent may
+already have moved on."""
 
 
 def same_source(a: str | None, b: str | None, aliases: Aliases | None = None) -> bool:
     """Whether two source names are the same body: equal once aliases are applied, or one
     name's content words (at least two, crudely stemmed) all in the other ('Sudan's health
-    ministry', 'Sudanese Ministry of Health')."""
+    ministry', 'Sudanese Ministry of Health'); ``reference.sources`` defines it."""
     if not a or not b:
         return False
-    if aliases is not None:
-        a, b = aliases.canonical("source", a) or a, aliases.canonical("source", b) or b
-    if _key(a) == _key(b):
-        return True
-    wa, wb = _words(a), _words(b)
-    return min(len(wa), len(wb)) >= 2 and (wa <= wb or wb <= wa)
+    return same_body(source_name(a, aliases), source_name(b, aliases))
 
 
 def _singular(key: str) -> str:
@@ -83,14 +71,43 @@ def period_fits(row_start: dt.date | None, start: dt.date | None) -> bool:
     return row_start is not None and start is not None and abs(row_start - start) <= PERIOD_SLACK
 
 
-def series_for(figure: Figure, index: ReferenceIndex) -> dict[SeriesKey, list[RefRow]]:
-    """Every series of the figure's metric, place, subject and period, at any date."""
+@dataclass(frozen=True)
+class Placement:
+    """Where a figure is judged: ``location``; ``host`` is the place the copy names when the
+    figure was moved from it to the place its subject's demonym names ("1.3 million Syrians in
+    Jordan" is judged in Syria, host Jordan): then it is a part of that place's count. A place
+    of the same people (Gazans in the Palestinian territories) is no host."""
+
+    location: str | None
+    host: str | None = None
+
+
+def placement(figure: Figure, index: ReferenceIndex) -> Placement:
+    """The place a figure is judged in: its own (canonical) place, or, when that place has no
+    series of the metric and the subject is one place's people ("Gazans", "Syrians"), that
+    place: "1.9 million Gazans" is about Gaza wherever the copy places them."""
     aliases = index.aliases
     location = aliases.canonical("location", figure.location) if figure.location else None
+    people = aliases.people_of(aliases.canonical("subject", figure.subject) or "")
+    if len(people) == 1 and not index.has_place(figure.metric, location):
+        home = next(iter(people))
+        return Placement(home, location if location and not aliases.same_people(home, location) else None)
+    return Placement(location)
+
+
+def about(subject: str, place: str, aliases: Aliases) -> bool:
+    """Whether a series' subject names a place ("Sudanese refugees in Chad" names Chad)."""
+    if aliases.canonical("location", subject) == place:
+        return True
+    return re.search(rf"\b{re.escape(_key(place))}\b", _key(subject)) is not None
+
+
+def series_for(figure: Figure, index: ReferenceIndex, place: Placement | None = None) -> dict[SeriesKey, list[RefRow]]:
+    """Every series of the figure's metric, place (``placement``, unless given), subject and
+    period, at any date."""
+    aliases = index.aliases
+    location = (place or placement(figure, index)).location
     subject = aliases.canonical("subject", figure.subject)
-    people = aliases.people_of(subject or "")
-    if len(people) == 1 and not any(k[1] for k, _ in index.series_at(figure.metric, location)):
-        location = next(iter(people))  # "1.9 million Gazans" is about Gaza wherever the copy places it
     found = {
         key: rows for key, rows in index.series_at(figure.metric, location)
         if subject_fits(key[2], subject, figure.metric, key[1] or location, aliases)

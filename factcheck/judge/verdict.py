@@ -14,10 +14,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from factcheck.judge.definition import Fit, comparable_scope, fit, reading
-from factcheck.judge.series import cut, period_fits, same_source, series_for
+from factcheck.judge.series import GRACE, about, cut, period_fits, placement, series_for
 from factcheck.judge.tolerance import accepted, fits, side
 from factcheck.judge.wording import compared, dated
 from factcheck.models import Figure, Reason, Reference, Verdict
+from factcheck.reference.definition import tokens
 from factcheck.reference.index import ReferenceIndex
 from factcheck.reference.rows import RefRow, SeriesKey, fmt
 
@@ -53,36 +54,66 @@ class _Judged:
     verdict: Verdict
     reference: RefRow
     current: RefRow
-    rate: float | None = None  # daily growth, when the figure may be newer than the data
+    newer: str = ""  # why the figure may be newer than the data (verdict unverifiable)
 
 
-def _growth(figure: Figure, rows: list[RefRow], published: dt.date | None) -> float | None:
-    """The daily growth of a cumulative series, when the figure lies above its latest row
-    but within twice that pace since: then it may simply be newer than the data."""
-    if published is None or len(rows) < 2:
-        return None
-    previous, current = rows[-2], rows[-1]
-    if current.period_start is None and current.metric not in GROWING_METRICS:
-        return None
+def _recent(row: RefRow, published: dt.date | None) -> bool:
+    """Whether a row is dated on or one day before publication (``GRACE``)."""
+    return published is not None and published - row.as_of <= GRACE
+
+
+def _rising(row: RefRow) -> bool:
+    """Whether a row's series says it is a rising cumulative count: its definition says
+    ``cumulative`` and it is a toll (``GROWING_METRICS``) or a running total since a date (not
+    hostages taken, a fixed count). A series with no definition is judged as before."""
+    if tokens(row.definition).get("time") != "cumulative":
+        return False
+    return row.metric in GROWING_METRICS or row.period_start is not None
+
+
+def _newer(figure: Figure, rows: list[RefRow], published: dt.date | None) -> str:
+    """Why a figure above a growing series' newest row may simply be newer than the data ('' if
+    it may not): the series has one row so its growth is unknown, or the figure lies within
+    twice the series' recent daily growth since its newest row, counting at least one day when
+    that row is within ``GRACE`` of publication (a same-day update may be out already)."""
+    current = rows[-1]
+    if published is None or side(figure, current.bounds) != "above":
+        return ""
+    if _rising(current) and len(rows) == 1:
+        return "the series has only this row by publication, so how fast it grows is unknown: the figure may be newer than the data"
+    if len(rows) < 2:
+        return ""
+    previous = rows[-2]
+    if current.period_start is None and current.metric not in GROWING_METRICS and not _rising(current):
+        return ""
+    recent = _rising(current) and _recent(current, published)
     days, span = (published - current.as_of).days, (current.as_of - previous.as_of).days
+    if recent:
+        days = max(days, 1)
     if days <= 0 or span <= 0 or current.value <= previous.value:
-        return None
+        return ""
     rate = (current.value - previous.value) / span
-    lo, hi = accepted(figure)
-    top = current.bounds[1]
-    return rate if hi > top and lo <= top + 2 * rate * days else None
+    if accepted(figure)[0] > current.bounds[1] + 2 * rate * days:
+        return ""
+    if recent:
+        return f"the newest row is dated {current.as_of}, within {GRACE.days} day of publication, and the figure is within a day or two of its growth: it may be a newer update"
+    return f"at about {fmt(round(rate))} a day since then it may be newer than the data"
 
 
 def _judge(figure: Figure, key: SeriesKey, rows: list[RefRow], published: dt.date | None) -> _Judged:
+    """One series' verdict: the current row fits, or one dated within ``GRACE`` of publication
+    (supported: the copy may predate the newest update); an earlier row fits (outdated); the
+    figure may be newer than the data (unverifiable); else contradicted. Rows are samples of
+    a series, so only a row itself dated within the grace is the figure of the day."""
     current = rows[-1]
     if fits(figure, current)[0]:
         return _Judged(key, Verdict.supported, current, current)
     for row in reversed(rows[:-1]):
         if fits(figure, row)[0]:
-            return _Judged(key, Verdict.outdated, row, current)
-    rate = _growth(figure, rows, published)
-    if rate is not None:
-        return _Judged(key, Verdict.unverifiable, current, current, rate)
+            return _Judged(key, Verdict.supported if _recent(row, published) else Verdict.outdated, row, current)
+    newer = _newer(figure, rows, published)
+    if newer:
+        return _Judged(key, Verdict.unverifiable, current, current, newer)
     return _Judged(key, Verdict.contradicted, current, current)
 
 
@@ -109,11 +140,24 @@ def match(figure: Figure, index: ReferenceIndex, published: dt.date | None, know
     the publication date was guessed (then no contradiction is strong evidence)."""
     if getattr(figure, "unreadable", None) is not None:
         return Outcome(Verdict.unverifiable, Reason.unreadable, "the figure cannot be read safely: not judged")
-    series = series_for(figure, index)
+    if figure.metric not in index.metrics:
+        return Outcome(Verdict.unverifiable, Reason.no_series, "no reference series covers this figure")
+    place = placement(figure, index)
+    series = series_for(figure, index, place)
     if figure.metric == "years":
         series = {k: rows for k, rows in series.items() if any(r.value == figure.value for r in rows)}
     if not series:
         return Outcome(Verdict.unverifiable, Reason.no_series, "no reference series covers this figure")
+    if place.host is not None:
+        hosted = {k: rows for k, rows in series.items() if about(k[2], place.host, index.aliases)}
+        if not hosted:
+            row = _newest(series, published)
+            return Outcome(
+                Verdict.unverifiable, Reason.not_comparable,
+                f"a part of {place.location}'s count (its people in {place.host}): not compared with the whole, {dated(row)}, {row.source}",
+                row, row,
+            )
+        series = hosted
     scoped = {k: rows for k, rows in series.items() if comparable_scope(figure, k)}
     if not scoped:
         row = _newest(series, published)
@@ -121,7 +165,9 @@ def match(figure: Figure, index: ReferenceIndex, published: dt.date | None, know
             Verdict.unverifiable, Reason.not_comparable,
             f"{figure.scope.value} figure, not compared with the total {dated(row)}, {row.source}", row, row,
         )
-    read = reading(figure, index) if any(k[5] for k in scoped) else None
+    name = figure.canonical_source or figure.source
+    mine = index.series_from(figure.metric, name)
+    read = reading(figure, index, mine) if any(k[5] for k in scoped) else None
     how = {k: fit(read, k, period_fits(k[4], figure.period_start)) if read is not None else Fit(True) for k in scoped}
     usable = {k: rows for k, rows in scoped.items() if how[k].comparable}
     if not usable:
@@ -137,13 +183,18 @@ def match(figure: Figure, index: ReferenceIndex, published: dt.date | None, know
             Verdict.unverifiable, Reason.no_row_yet,
             f"no reference row on or before {published}: the earliest is {dated(first)}, {first.source}", other=first,
         )
-    name = figure.canonical_source or figure.source
-    own = {k: rows for k, rows in found.items() if same_source(k[3], name, index.aliases)}
+    own = {k: rows for k, rows in found.items() if k in mine}
     judged = sorted((_judge(figure, k, rows, published) for k, rows in (own or found).items()), key=_order)
     best = judged[0]
     if best.verdict is Verdict.supported:
         reason = Reason.fits_other_source if name and not own else Reason.fits_current
-        return Outcome(best.verdict, reason, compared(figure, best.current), best.reference, best.current)
+        message = compared(figure, best.current)
+        if best.reference is not best.current:
+            message = (
+                f"{compared(figure, best.reference)}: the figure of the day before publication; the newer "
+                f"{dated(best.current)} came out within a day of publication"
+            )
+        return Outcome(best.verdict, reason, message, best.reference, best.current)
     if best.verdict is Verdict.outdated:
         message = (
             f"{compared(figure, best.current)}: outdated, it matches {dated(best.reference)}; "
@@ -151,17 +202,15 @@ def match(figure: Figure, index: ReferenceIndex, published: dt.date | None, know
         )
         return Outcome(best.verdict, Reason.fits_earlier, message, best.reference, best.current)
     if best.verdict is Verdict.unverifiable:
-        message = (
-            f"{compared(figure, best.current)}: above the latest reference; at about {fmt(round(best.rate or 0))} a day "
-            "since then it may be newer than the data"
-        )
+        message = f"{compared(figure, best.current)}: above the latest reference; {best.newer}"
         return Outcome(best.verdict, Reason.may_be_newer, message, best.reference, best.current)
-    return _contradicted(figure, index, judged, own, found, usable, how, known_date)
+    return _contradicted(figure, index, judged, own, found, usable, how, known_date, mine)
 
 
 def _contradicted(
     figure: Figure, index: ReferenceIndex, judged: list[_Judged], own: dict[SeriesKey, list[RefRow]],
     found: dict[SeriesKey, list[RefRow]], usable: dict[SeriesKey, list[RefRow]], how: dict[SeriesKey, Fit], known_date: bool,
+    mine: frozenset[SeriesKey],
 ) -> Outcome:
     """Every series the figure is judged by contradicts it: how strong is that evidence?
 
@@ -171,7 +220,7 @@ def _contradicted(
     series contradicting it decisively is a contradiction by another source; else the series
     may count something else than the figure."""
     name = figure.canonical_source or figure.source
-    later = [rows[0] for k, rows in usable.items() if k not in found and (not own or same_source(k[3], name, index.aliases))]
+    later = [rows[0] for k, rows in usable.items() if k not in found and (not own or k in mine)]
     best = judged[0]
     if later:
         first = min(later, key=lambda r: r.as_of)

@@ -63,6 +63,11 @@ class Aliases:
         """The places whose people a group name stands for (empty when unknown)."""
         return self.demonyms.get(_key(group), set())
 
+    def same_people(self, a: str, b: str) -> bool:
+        """Whether one group name stands for the people of both places ("Palestinians": Gaza
+        and the Palestinian territories), so that neither is a foreign host of the other's."""
+        return a == b or any(a in places and b in places for places in self.demonyms.values())
+
 
 @lru_cache(maxsize=1 << 16)
 def _key(name: str) -> str:

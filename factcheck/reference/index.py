@@ -13,6 +13,7 @@ from pathlib import Path
 from factcheck.errors import ReferenceDataError
 from factcheck.reference.aliases import Aliases
 from factcheck.reference.rows import RefRow, SeriesKey
+from factcheck.reference.sources import SourceName, same_body, source_name
 
 ALIASES_FILE = "aliases.csv"
 
@@ -66,7 +67,8 @@ def _hidden(path: Path, root: Path) -> bool:
 
 
 class ReferenceIndex:
-    """All reference rows and aliases of a run, indexed by metric and by (metric, location)."""
+    """All reference rows and aliases of a run, indexed by metric, by (metric, location) and,
+    for each metric, by source (``source_names``: each source read once, at load)."""
 
     def __init__(self, rows: list[RefRow], aliases: Aliases, files: list[Path]) -> None:
         self.rows = rows
@@ -87,6 +89,12 @@ class ReferenceIndex:
             metrics[key[0]].append(key)
         self._by_place = dict(places)
         self._series_of_metric = dict(metrics)
+        self.metrics: frozenset[str] = frozenset(metrics)
+        by_source: dict[str, dict[str, list[SeriesKey]]] = defaultdict(dict)
+        for key in self.series:
+            by_source[key[0]].setdefault(key[3], []).append(key)
+        self._sources_of_metric = dict(by_source)
+        self.source_names: dict[str, SourceName] = {k[3]: source_name(k[3], aliases) for k in self.series}
         self.record: frozenset[SeriesKey] = frozenset(k for k, rows in self.series.items() if any(r.record for r in rows))
         self._at = {(r.file, r.line): r for r in rows}
 
@@ -103,7 +111,7 @@ class ReferenceIndex:
         inputs = [*files, *(p for p in alias_files(files) if p not in files)]
         here = Path(__file__).resolve().parent
         code = [
-            *(here / n for n in ("rows.py", "aliases.py", "index.py", "csvfile.py", "definition.py", "tableschema.py")),
+            *(here / n for n in ("rows.py", "aliases.py", "index.py", "csvfile.py", "definition.py", "tableschema.py", "sources.py")),
             *sorted((here / "schemas").glob("*.json")), here.parent / "language" / "gazetteer.py",
         ]
         return cached("refs", inputs, code, lambda: cls._build(files), cls)
@@ -134,9 +142,24 @@ class ReferenceIndex:
         """Every series of a metric, wherever it is."""
         return [(k, self.series[k]) for k in self._series_of_metric.get(metric, [])]
 
+    def series_from(self, metric: str, name: str | None) -> frozenset[SeriesKey]:
+        """The series of a metric, anywhere, whose source is the same body as name
+        (``reference.sources``); empty when name is."""
+        if not name:
+            return frozenset()
+        wanted = source_name(name, self.aliases)
+        return frozenset(
+            k for source, keys in self._sources_of_metric.get(metric, {}).items()
+            if same_body(self.source_names[source], wanted) for k in keys
+        )
+
     def candidates(self, metric: str) -> list[RefRow]:
         """Every row of a metric."""
         return self._by_metric.get(metric, [])
+
+    def has_place(self, metric: str, location: str | None) -> bool:
+        """Whether a place has series of a metric of its own (series with no place not counted)."""
+        return bool(location) and (metric, location) in self._by_place
 
     def series_at(self, metric: str, location: str | None) -> list[tuple[SeriesKey, list[RefRow]]]:
         """The series of a metric in a place, plus those with no place (memberships)."""

@@ -47,7 +47,14 @@ def check(claim: Claim, context: Context) -> str | None:
         return None
     row = context.row(claim.current)
     if reason is Reason.may_be_newer:
-        return f"{compared(claim, row)}: above the latest reference, by no more than the series has been growing since: it may be newer than the data; {by_hand}"
+        if len([r for r in context.index.series_of(row) if r.as_of <= row.as_of]) == 1:
+            return f"{compared(claim, row)}: above the only reference row by then, and how fast the count grows is unknown: it may be newer than the data; {by_hand}"
+        return f"{compared(claim, row)}: above the latest reference of a growing count, which may have risen since: it may be newer than the data; {by_hand}"
+    if reason is Reason.not_comparable and claim.scope is Scope.total and claim.location:
+        return (
+            f"{claim.text!r} counts people of {row.location} in {claim.location}, a part of {row.location}'s count: "
+            f"not compared with {row.source}'s {dated(row)}; {by_hand}"
+        )
     if reason is Reason.not_comparable:
         what = _SCOPES.get(claim.scope, claim.scope.value)
         return f"{claim.text!r} is {what}, not a running total: not compared with {row.source}'s {dated(row)}; {by_hand}"

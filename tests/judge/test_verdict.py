@@ -176,3 +176,129 @@ def test_an_unreadable_figure_is_never_judged(index: ReferenceIndex) -> None:
         pytest.skip("Figure.unreadable is not in the contract yet")
     unreadable = fig(39000, "killed", "Gaza", unreadable="ambiguous-separator")
     assert (judged(index, unreadable).verdict, judged(index, unreadable).reason) == (Verdict.unverifiable, Reason.unreadable)
+
+
+GROWTH = (
+    "metric,location,subject,value,low,high,as_of,period_start,source,source_url,definition,record\n"
+    # a toll that says it is a running total: 100 a day
+    "killed,Sudan,people,1000,,,2024-03-01,2024-01-01,Health Ministry,https://example.org/g1,all cumulative,yes\n"
+    "killed,Sudan,people,1100,,,2024-03-09,2024-01-01,Health Ministry,https://example.org/g2,all cumulative,yes\n"
+    "killed,Sudan,people,1200,,,2024-03-10,2024-01-01,Health Ministry,https://example.org/g3,all cumulative,yes\n"
+    # a running total with a single row; the same toll with no definition (judged as before)
+    "injured,Sudan,people,300,,,2024-02-01,2024-01-01,Health Ministry,https://example.org/g4,all cumulative,yes\n"
+    "injured,Haiti,people,300,,,2024-02-01,,Health Ministry,https://example.org/g5,,yes\n"
+    # hostages taken: a fixed count, not a rising one
+    "hostages,Israel,hostages,251,,,2023-11-01,,Israeli government,https://example.org/g6,taken cumulative,yes\n"
+    # refugees from Syria and from Sudan, counted in all host countries; one host's own series
+    "refugees,Syria,people,4600000,,,2016-01-01,,UNHCR,https://example.org/g7,abroad current,\n"
+    "refugees,Sudan,people,2000000,,,2024-05-01,2023-04-15,UNHCR,https://example.org/g8,abroad cumulative,\n"
+    "refugees,Chad,Sudanese,600000,,,2024-05-01,2023-04-15,UNHCR,https://example.org/g9,abroad cumulative,\n"
+    "displaced,Gaza,people,1900000,,,2024-01-01,,UNRWA,https://example.org/g10,inside current,\n"
+)
+ALIASES = (
+    "kind,alias,canonical\n"
+    "demonym,Syrians,Syria\ndemonym,Sudanese,Sudan\ndemonym,Gazans,Gaza\n"
+    "demonym,Palestinians,Gaza\ndemonym,Palestinians,Palestinian territories\n"
+)
+
+
+@pytest.fixture(scope="module")
+def growth(tmp_path_factory: pytest.TempPathFactory) -> ReferenceIndex:
+    folder = tmp_path_factory.mktemp("growth")
+    (folder / "data.csv").write_text(GROWTH, encoding="utf-8")
+    (folder / "aliases.csv").write_text(ALIASES, encoding="utf-8")
+    return ReferenceIndex.load([folder])
+
+
+def sudan(value: float, **kw: object) -> Figure:
+    return fig(value, "killed", "Sudan", step=1, **kw)
+
+
+def test_the_figure_of_the_day_before_publication_is_not_outdated(growth: ReferenceIndex) -> None:
+    """Copy quotes the figure of the day before: the update may come out after it was written."""
+    day_before = judged(growth, sudan(1100), dt.date(2024, 3, 10))
+    assert (day_before.verdict, day_before.reason) == (Verdict.supported, Reason.fits_current)
+    assert day_before.reference is not None and (day_before.reference.value, day_before.reference.as_of) == (1100, dt.date(2024, 3, 9))
+    assert day_before.current is not None and day_before.current.value == 1200
+    assert "came out within a day of publication" in day_before.message
+    two_days = judged(growth, sudan(1100), dt.date(2024, 3, 11))
+    assert (two_days.verdict, two_days.reason) == (Verdict.outdated, Reason.fits_earlier)
+    older = judged(growth, sudan(1000), dt.date(2024, 3, 10))
+    assert older.verdict is Verdict.outdated, "only a row dated within the grace is the figure of the day"
+
+
+def test_the_figure_of_the_day_before_from_another_source_still_names_it(growth: ReferenceIndex) -> None:
+    other = judged(growth, sudan(1100, source="Doctors' union", canonical_source="Doctors' union"), dt.date(2024, 3, 10))
+    assert (other.verdict, other.reason) == (Verdict.supported, Reason.fits_other_source)
+
+
+@pytest.mark.parametrize("day", [dt.date(2024, 3, 10), dt.date(2024, 3, 11)])
+def test_a_toll_just_above_a_row_of_the_day_may_be_newer(growth: ReferenceIndex, day: dt.date) -> None:
+    """At 100 a day, a figure within twice a day's growth above the row of the day may be the
+    next update; far above it is still wrong, even the day after."""
+    outcome = judged(growth, sudan(1300), day)
+    assert (outcome.verdict, outcome.reason) == (Verdict.unverifiable, Reason.may_be_newer)
+    assert outcome.current is not None and outcome.current.value == 1200
+    assert "within 1 day of publication" in outcome.message
+    far = judged(growth, sudan(5000, qualifier=Q.more_than), day)
+    assert (far.verdict, far.reason) == (Verdict.contradicted, Reason.contradicted)
+
+
+def test_a_toll_far_above_an_older_row_is_still_contradicted(growth: ReferenceIndex) -> None:
+    """Ten days after the newest row, at 100 a day: 5,000 is beyond twice that growth."""
+    outcome = judged(growth, sudan(5000, qualifier=Q.more_than), dt.date(2024, 3, 20))
+    assert (outcome.verdict, outcome.reason) == (Verdict.contradicted, Reason.contradicted)
+    near = judged(growth, sudan(2500, qualifier=Q.more_than), dt.date(2024, 3, 20))
+    assert near.reason is Reason.may_be_newer and "at about 100 a day" in near.message
+
+
+def test_a_running_total_with_one_row_has_unknown_growth(growth: ReferenceIndex) -> None:
+    outcome = judged(growth, fig(900, "injured", "Sudan", step=1), dt.date(2024, 6, 1))
+    assert (outcome.verdict, outcome.reason) == (Verdict.unverifiable, Reason.may_be_newer)
+    assert "how fast it grows is unknown" in outcome.message
+    below = judged(growth, fig(100, "injured", "Sudan", step=1), dt.date(2024, 6, 1))
+    assert below.verdict is Verdict.contradicted, "below the one row: not a newer figure"
+
+
+def test_a_series_that_does_not_say_it_is_cumulative_is_judged_as_before(growth: ReferenceIndex) -> None:
+    outcome = judged(growth, fig(900, "injured", "Haiti", step=1), dt.date(2024, 6, 1))
+    assert (outcome.verdict, outcome.reason) == (Verdict.contradicted, Reason.contradicted)
+
+
+def test_hostages_taken_are_a_fixed_count_not_a_rising_one(growth: ReferenceIndex) -> None:
+    outcome = judged(growth, fig(300, "hostages", "Israel", step=1, subject="hostages"), dt.date(2024, 1, 1))
+    assert (outcome.verdict, outcome.reason) == (Verdict.contradicted, Reason.contradicted)
+
+
+@pytest.mark.parametrize(
+    ("value", "metric", "subject", "host", "home"),
+    [(1.3e6, "refugees", "Syrians", "Jordan", "Syria"), (409000, "refugees", "Sudanese", "Egypt", "Sudan")],
+)
+def test_a_figure_in_a_host_country_is_a_part_of_the_home_count(
+    growth: ReferenceIndex, value: float, metric: str, subject: str, host: str, home: str
+) -> None:
+    """'1.3 million Syrians in Jordan': moved to Syria by its demonym, it is a part of Syria's count."""
+    outcome = judged(growth, fig(value, metric, host, Q.approx, 1000, subject=subject), dt.date(2024, 6, 1))
+    assert (outcome.verdict, outcome.reason) == (Verdict.unverifiable, Reason.not_comparable)
+    assert outcome.reference is not None and outcome.reference.source == "UNHCR"
+    assert f"a part of {home}'s count (its people in {host})" in outcome.message
+
+
+def test_the_whole_count_of_a_people_is_still_judged_where_its_demonym_places_it(growth: ReferenceIndex) -> None:
+    anywhere = judged(growth, fig(4.6e6, "refugees", None, Q.approx, 100000, subject="Syrians"), dt.date(2016, 2, 1))
+    assert (anywhere.verdict, anywhere.reason) == (Verdict.supported, Reason.fits_current)
+    home = judged(growth, fig(4.6e6, "refugees", "Syria", Q.approx, 100000, subject="Syrians"), dt.date(2016, 2, 1))
+    assert home.verdict is Verdict.supported
+
+
+def test_a_host_with_a_series_of_its_own_is_judged_on_it(growth: ReferenceIndex) -> None:
+    """'600,000 Sudanese who crossed into Chad': Chad's own series is about that host."""
+    outcome = judged(growth, fig(600000, "refugees", "Chad", Q.approx, 1000, subject="Sudanese"), dt.date(2024, 6, 1))
+    assert (outcome.verdict, outcome.reason) == (Verdict.supported, Reason.fits_current)
+    assert outcome.reference is not None and outcome.reference.location == "Chad"
+
+
+def test_a_place_of_the_same_people_is_no_host(growth: ReferenceIndex) -> None:
+    """Gazans placed in the Palestinian territories are still Gaza's whole count."""
+    outcome = judged(growth, fig(1.9e6, "displaced", "Palestinian territories", Q.approx, 100000, subject="Gazans"), dt.date(2024, 1, 15))
+    assert (outcome.verdict, outcome.reason) == (Verdict.supported, Reason.fits_current)
