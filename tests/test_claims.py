@@ -32,6 +32,7 @@ def texts(checker: Checker, text: str, published: dt.date = PUBLISHED) -> list[s
         ("The 2014 abduction shocked the world.", []),
         ("Leaders will return to the issue in early 2025.", []),
         ("Inflation will average 2.6% in 2026.", ["2.6%"]),
+        ("The second summit, in 2016, raised $2 billion.", ["$2 billion"]),
     ],
 )
 def test_years(checker: Checker, sentence: str, expected: list[str]) -> None:
@@ -72,4 +73,32 @@ def test_ordinals_are_never_claims(checker: Checker, sentence: str) -> None:
     ],
 )
 def test_not_claims_and_hard_cases(checker: Checker, sentence: str, expected: list[str]) -> None:
+    assert texts(checker, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the window another figure is counted in names a period, like "the first nine months"
+        ("Shelling killed 30 people in the past 24 hours.", ["30"]),
+        ("Troops killed 20 people in the space of 48 hours.", ["20"]),
+        ("Talks lasted 12 hours.", ["12"]),
+        # a ratio or a frequency
+        ("One soldier is freed for every four prisoners.", ["One"]),
+        ("Trains leave every 10 minutes.", []),
+        # the speakers of a statement are not a figure anyone checks
+        ("Two Western diplomats told reporters that 35 people had died.", ["35"]),
+        ("Three officials said 40 people were killed.", ["40"]),
+        ("Three witnesses were killed.", ["Three"]),
+        # a definite number of events or members states a figure, unlike "the two countries"
+        ("The toll rose to 20, up from the nine deaths the group reported.", ["20", "nine"]),
+        ("All five EU members will pay.", ["five"]),
+        ("The two dead were buried.", []),
+        # a number inside a name
+        ("She is a veteran of the 77 Generation student union.", []),
+        ("Police arrested 12 Hamas supporters.", ["12"]),
+        ("The bank approved a $5 million World Bank loan.", ["$5 million"]),
+    ],
+)
+def test_numbers_that_count_nothing(checker: Checker, sentence: str, expected: list[str]) -> None:
     assert texts(checker, sentence) == expected

@@ -63,6 +63,23 @@ _CLAUSE_WORDS = wordlist("clause-words")
 _LEAD_WORDS = wordlist("lead-words")
 _RELATIVE = re.compile(r"^(?:who|which|that|whose)\b", re.I)
 _WORD = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'\u2019.&+-]*")
+_DEFINITE = re.compile(r"\s*(?:the|its|their|this|these|those)\s", re.I)
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|its|their)\s+", re.I)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_LEADING_DATA_WORDS = re.compile(r"^(?:(?:latest|new|official|preliminary|provisional|updated)\s+)+(?=\S+\s)", re.I)
+_DEMONYM_SHAPE = re.compile(r"[A-Z][a-z]+(?:i|ian|ese|ish|an|ic)")
+_TRAILING_OWN = re.compile(r"(?:'s)$|\s+(?:itself|themselves|himself|herself)$")
+_LAST_WORD = re.compile(r"([\w']+)\s+$")
+_PRONOUN_LAST = re.compile(r"(?:^|[\s,\"\u201c\u201d])(it|they|he|she|we|i)\s*$", re.I)
+_ELIDED = re.compile(r"\b(?:and|but)\s*$")
+_TRAILING_COMMA = re.compile(r",\s*$")
+_WHO = re.compile(r"\s(?:who|which|whose)\s")
+_DESCRIPTION_START = re.compile(r"(?:an?|the)\s|[A-Z][\w.]*(?:'s|\u2019s)\s")
+_FIRST_WORD = re.compile(r"([A-Za-z]+)\s+")
+_CLAUSE_END = re.compile(r"[,;.]|\bthat\b")
+_BY = re.compile(r"\b[Bb]y\s+$")
+_NEGATION = re.compile(r"\b(?:did|does|do|would|could)\s+not\s+$|\bnot\s+$")
+_NOUN_USE = re.compile(r"\s+(?:of|on|about|from)\b")
 _TIME_WORDS = wordlist("time-words")
 
 
@@ -91,21 +108,21 @@ class Cue:
 
 def definite(phrase: str) -> bool:
     """'the agency', 'its own figures': a phrase that may refer back to an earlier source."""
-    return bool(re.match(r"\s*(?:the|its|their|this|these|those)\s", phrase, re.I))
+    return bool(_DEFINITE.match(phrase))
 
 
 def clean(source: str) -> str:
     """A source phrase without surrounding punctuation, determiners and data nouns."""
     source = " ".join(source.replace("\u2019", "'").split()).strip(" ,.;:\"'\u201c\u201d")
-    source = re.sub(r"^(?:the|a|an|its|their)\s+", "", source, flags=re.I)
+    source = _LEADING_DETERMINER.sub("", source)
     source = _DATA_PREFIX.sub("", source)
-    source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.I)
-    source = re.sub(r"^(?:(?:latest|new|official|preliminary|provisional|updated)\s+)+(?=\S+\s)", "", source, flags=re.I)
+    source = _LEADING_ARTICLE.sub("", source)
+    source = _LEADING_DATA_WORDS.sub("", source)
     stripped = _DATA_SUFFIX.sub(lambda m: m.group(0) if m.group(0).split()[-1][:1].isupper() else "", source)
-    demonym = (re.fullmatch(r"[A-Z][a-z]+(?:i|ian|ese|ish|an|ic)", stripped) or stripped.islower() and " " not in stripped) and "'s" not in source
+    demonym = (_DEMONYM_SHAPE.fullmatch(stripped) or stripped.islower() and " " not in stripped) and "'s" not in source
     if stripped and stripped.lower() not in ("the", "a", "an") and not demonym:
         source = stripped
-    source = re.sub(r"(?:'s)$|\s+(?:itself|themselves|himself|herself)$", "", source)
+    source = _TRAILING_OWN.sub("", source)
     return source.strip(" ,.")
 
 
@@ -182,19 +199,21 @@ def subject_before(text: str, floor: int, verb: int) -> tuple[str, int, str] | N
     """The subject of a reporting verb at ``verb``: (phrase, start, reference kind)."""
     pos = verb
     while True:
-        m = re.search(r"([\w']+)\s+$", text[max(floor, pos - 20):pos])
+        m = _LAST_WORD.search(text[max(floor, pos - 20):pos])
         if m and (m.group(1).lower() in _SKIP_BEFORE or m.group(1).lower().endswith("ly") and m.group(1).islower()):
             pos -= len(m.group(0))
             continue
         break
     head = text[floor:pos]
-    pronoun = re.search(r"(?:^|[\s,\"\u201c\u201d])(it|they|he|she|we|i)\s*$", head, re.I)
+    tail = max(0, len(head.rstrip()) - 6)  # the patterns below end the head: none starts before this
+    pronoun = _PRONOUN_LAST.search(head, tail)
     if pronoun:
         return pronoun.group(1).lower(), pos - len(pronoun.group(0).lstrip(" ,\"\u201c\u201d")), "pronoun"
-    if re.search(r"\b(?:and|but)\s*$", head):
+    if _ELIDED.search(head, tail):
         return "", pos, "elided"
-    appositive = bool(re.search(r",\s*$", head))
-    stop = floor + len(re.sub(r",\s*$", "", head))
+    comma = _TRAILING_COMMA.search(head, tail)
+    appositive = comma is not None
+    stop = floor + (comma.start() if comma else len(head))
     bounds = [(a, b) for a, b in segments(text, floor, stop) if text[a:b].strip()]
     if not bounds or bounds[-1][1] != stop and text[bounds[-1][1]:stop].strip():
         return None
@@ -208,13 +227,13 @@ def subject_before(text: str, floor: int, verb: int) -> tuple[str, int, str] | N
         p0, p1 = _trim(text, *bounds[-2])
         np = (text[p0:p1], p0) if _is_name(text[p0:p1]) else _walk_back(text, p0, p1)
         return (np[0], np[1], "name") if np else None
-    rel = re.search(r"\s(?:who|which|whose)\s", segment)
+    rel = _WHO.search(segment)
     if rel:
         np = _walk_back(text, seg_start, seg_start + rel.start())
         return (np[0], np[1], "name") if np else None
     if appositive and len(bounds) >= 2 and not _is_name(segment):
         p0, p1 = _trim(text, *bounds[-2])
-        if _is_name(text[p0:p1]) and re.match(r"(?:an?|the)\s|[A-Z][\w.]*(?:'s|\u2019s)\s", segment) and _valid_np(segment):
+        if _is_name(text[p0:p1]) and _DESCRIPTION_START.match(segment) and _valid_np(segment):
             return text[p0:p1], p0, "name"
     if _valid_np(segment):
         return segment, seg_start, "name"
@@ -229,7 +248,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        m = re.match(r"([A-Za-z]+)\s+", text[start:end])
+        m = _FIRST_WORD.match(text[start:end])
         if m and m.group(1).lower() in _LEAD_WORDS:
             start += m.end()
             continue
@@ -252,7 +271,7 @@ def _position(text: str, start: int, np_start: int, verb_end: int, end: int) -> 
         return "pre"
     rest = text[verb_end:end]
     rest = re.sub(r"^\s+(?:reporters|journalists|parliament|lawmakers|AFP|Reuters|AP|state (?:television|media|radio)|(?:a|the) (?:briefing|news conference))\b", "", rest)
-    clause = re.split(r"[,;.]|\bthat\b", rest, maxsplit=1)[0]
+    clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
     if rest[len(clause):].lstrip().startswith("that") or _NUMBERISH.search(clause) or len(clause.split()) > 8:
         return "pre"
     if _CONTINUATION.match(rest, len(clause)):
@@ -284,7 +303,7 @@ def cues(text: str, start: int, end: int, quotes: Sequence[tuple[int, int]] = ()
         if np is None:
             continue
         phrase, np_start = np
-        by = re.search(r"\b[Bb]y\s+$", text[start:np_start])
+        by = _BY.search(text[start:np_start])
         cue_start = np_start - (len(by.group(0)) if by else 0)
         if by and text[start:cue_start].strip():
             position = "post" if not re.search(r"\d", text[m.end():end]) else "both"
@@ -300,7 +319,7 @@ def cues(text: str, start: int, end: int, quotes: Sequence[tuple[int, int]] = ()
             continue
         verb = m.group(0)
         before = text[max(start, m.start() - 40):m.start()]
-        if _BE.search(before) or _ADJECTIVAL.search(before) or _PARTICIPIAL.match(text, m.end()) or re.search(r"\b(?:did|does|do|would|could)\s+not\s+$|\bnot\s+$", before):
+        if _BE.search(before) or _ADJECTIVAL.search(before) or _PARTICIPIAL.match(text, m.end()) or _NEGATION.search(before):
             continue
         kind = "action" if verb in ACTION else "speech"
         prev = text[start:m.start()].rstrip()
@@ -316,7 +335,7 @@ def cues(text: str, start: int, end: int, quotes: Sequence[tuple[int, int]] = ()
         if reference == "name":
             if _past(phrase.split()[-1]):
                 continue
-            if verb in _NOUNISH and (re.match(r"\s+(?:of|on|about|from)\b", text[m.end():end]) or phrase.split()[-1].lower().endswith("ing")):
+            if verb in _NOUNISH and (_NOUN_USE.match(text[m.end():end]) or phrase.split()[-1].lower().endswith("ing")):
                 continue
             source = clean(phrase)
             if not source or source in ("the", "a", "an", "this", "that", "there", "what", "which", "who", "one", "some", "many", "you", "people"):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from factcheck.attribution.cues import PRONOUNS, clean
 from factcheck.attribution.words import data_nouns, quantity_nouns, time_words
+from factcheck.language.clauses import subtree, subtree_ids
 from factcheck.language.parse import Parse, Token
 
 _MODIFIERS = frozenset({"relcl", "acl"})
@@ -54,10 +55,11 @@ def _drop(parse: Parse, keep: list[Token], dropped: set[int]) -> list[Token]:
 def _without(parse: Parse, head: Token, deps: frozenset[str]) -> list[Token]:
     """head's subtree without the subtrees of its children (at any depth) with those deps."""
     dropped: set[int] = set()
-    for t in parse.subtree(head):
+    tree = subtree(parse, head)
+    for t in tree:
         if t.i != head.i and t.dep in deps and t.i not in dropped:
-            dropped.update(x.i for x in parse.subtree(t))
-    return _drop(parse, parse.subtree(head), dropped)
+            dropped |= subtree_ids(parse, t)
+    return _drop(parse, list(tree), dropped)
 
 
 def _restrictive(parse: Parse, head: Token, acl: Token) -> bool:
@@ -86,11 +88,12 @@ def _core(parse: Parse, head: Token) -> list[Token]:
     dropped: set[int] = set()
     for c in parse.children(head):
         if c.dep == "appos" or _affiliation(parse, head, c):
-            dropped.update(x.i for x in parse.subtree(c))
-    for t in parse.subtree(head):
+            dropped |= subtree_ids(parse, c)
+    tree = subtree(parse, head)
+    for t in tree:
         if t.i != head.i and t.i not in dropped and t.dep in _MODIFIERS and not _restrictive(parse, parse.head(t), t):
-            dropped.update(x.i for x in parse.subtree(t))
-    return _trim(_drop(parse, parse.subtree(head), dropped))
+            dropped |= subtree_ids(parse, t)
+    return _trim(_drop(parse, list(tree), dropped))
 
 
 def _trim(tokens: list[Token]) -> list[Token]:

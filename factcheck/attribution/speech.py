@@ -27,6 +27,7 @@ quotation are skipped: the quotation belongs to its speaker.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from factcheck.attribution import datacues, relay
 from factcheck.attribution.cues import clean, subject_after, subject_before
@@ -61,6 +62,17 @@ _SAY = frozenset("say says said saying".split())
 _VERBAL = frozenset({"VERB", "AUX"})
 
 
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    return reporting_verbs() | action_verbs()
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """Every word that may start a cue: the verbs, "according", "per", "by", data nouns, survey verbs."""
+    return _verbs() | data_nouns() | survey_verbs() | {"according", "per", "by"}
+
+
 class SentenceCues:
     """Finds the cues of one parsed sentence (text[start:end]), outside its quotations."""
 
@@ -77,16 +89,17 @@ class SentenceCues:
     def find(self) -> list[ParseCue]:
         """Every cue of the sentence, in text order."""
         out: list[ParseCue] = []
+        verbs, triggers, data, surveys = _verbs(), _triggers(), data_nouns(), survey_verbs()
         for t in self.parse:
-            if inside(self.quotes, t.start):
+            if t.lower not in triggers or self.quotes and inside(self.quotes, t.start):
                 continue
-            if t.lower in reporting_verbs() or t.lower in action_verbs():
+            if t.lower in verbs:
                 out.extend(self._verb(t))
             elif t.lower in ("according", "per") or t.lower == "by" and t.dep == "prep":
                 out.extend(datacues.according(self.parse, self.text, t, self.answered))
-            if t.lower in data_nouns() and t.pos == "NOUN":
+            if t.lower in data and t.pos == "NOUN":
                 out.extend(datacues.data_noun(self.parse, self.text, t))
-            if t.lower in survey_verbs() and t.dep in ("relcl", "acl"):
+            if t.lower in surveys and t.dep in ("relcl", "acl"):
                 out.extend(datacues.survey(self.parse, self.text, t))
         out = relay.combine(self.parse, self.text, self.quotes, out, self.answered)
         return sorted(out, key=lambda c: (c.start, c.kind))

@@ -1,7 +1,8 @@
 """Attribute stage: who each figure is attributed to.
 
 The sentences that hold figures are parsed, in one ``doc.parsed`` call per document (the
-sentences extraction parsed already come from the document's cache); the sentences around
+sentences extraction parsed already come from the document's cache; a "sentence" with more
+than ``MAX_PARSED_FIGURES`` figures is a table, read from its words); the sentences around
 them are read through their text cues only, which is all carry-over needs. For each figure,
 in order:
 
@@ -32,6 +33,7 @@ from factcheck.attribution.resolve import Resolver, canonical_source
 from factcheck.attribution.speech import SentenceCues
 from factcheck.attribution.tree import ParseCue, path_of, ranked, reported_through
 from factcheck.attribution.words import people_heads
+from factcheck.extract.figures import MAX_PARSED_FIGURES
 from factcheck.language.parse import Parse, Token
 from factcheck.language.segment import Sentence
 from factcheck.models import Figure
@@ -160,7 +162,8 @@ def attribute(doc: Document, figures: list[Figure], aliases: Aliases) -> list[Fi
     someone is said to give them; the same figures, in the same order."""
     text, sents = doc.checked, doc.sentences
     by_sentence = figure_sentences(doc, figures)
-    parses = doc.parsed(by_sentence) if by_sentence else {}
+    parsed = [i for i, fs in by_sentence.items() if len(fs) <= MAX_PARSED_FIGURES]  # more: a table, read from its words
+    parses = doc.parsed(parsed) if parsed else {}
     quotes = quotations(text, sents)
     resolver = Resolver(aliases)
     resolved = [_resolve_sentence(doc, s, parses.get(s.index), quotes, resolver) for s in sents]

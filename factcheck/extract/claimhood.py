@@ -1,10 +1,11 @@
 """Which numbers are claims: the rules of tests/corpus/README.md ("Not claims", "Years",
-"Ordinals") applied to the numbers ``numbers.find_numbers`` found.
+"Ordinals") applied to the numbers ``numbers.find_numbers`` found (``is_claim``, on the
+words), and once the sentence is parsed (``counts_nothing``).
 
 Ordinals, dates, times and codes never reach this module (``numbers`` skips them). Here a
 number is dropped when it is a referential numeral ("the two countries", "the world's two biggest"), a bare "one", a
 capitalised number word inside a name ("Group of Seven"), a time offset or calendar period
-("two days after", "the first nine months"), a non-counting compound ("two-thirds",
+("two days after", "the first nine months", "in the past 24 hours", "in the space of 48 hours"), a non-counting compound ("two-thirds",
 "one-sided"), or a year that does not date a past event.
 """
 
@@ -13,9 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from factcheck.extract.quantity import Number
 from factcheck.language.clauses import text_clause
+from factcheck.language.lexicon import words
+from factcheck.language.parse import Parse
 from factcheck.language.segment import Sentence
 
 REFERENTIAL_MAX = 12
@@ -46,9 +50,10 @@ _PERSON_AFTER_ONE = re.compile(
 _TIME_OFFSET = re.compile(
     r"[ \u00a0-]+(?:days?|weeks?|months?|hours?|minutes?)[ \u00a0]+(?:ago|after|before|later|earlier|into|on)\b", re.I
 )
-_CALENDAR_PERIOD = re.compile(r"\b(?:the )?(?:first|last|past|final|opening) $", re.I)
+_CALENDAR_PERIOD = re.compile(r"\b(?:the )?(?:first|last|past|previous|final|opening) $|\bthe (?:space|course) of $", re.I)
 _DURATION = re.compile(r"[ \u00a0]+years?\b(?![ \u00a0-]old)", re.I)
-_PERIOD_UNIT = re.compile(r"[ \u00a0]+(?:days|weeks|months|quarters)\b", re.I)
+_PERIOD_UNIT = re.compile(r"[ \u00a0]+(?:hours|days|weeks|months|quarters)\b", re.I)
+_EVERY = re.compile(r"\bevery[ \u00a0]+$", re.I)
 _YEAR_BEFORE = re.compile(r"\b(?:since|in)[ \u00a0]+(?:(?:early|late|mid)[ \u00a0]+)?$", re.I)
 
 
@@ -76,15 +81,30 @@ def is_claim(
         return True  # "over the next four years", "one year after the start of the war"
     if number.words and number.value == 1 and not _PERSON_AFTER_ONE.match(text, number.end):
         return False
-    if number.value <= REFERENTIAL_MAX and not _QUALIFIER_WORDS.search(before):
+    if number.value <= REFERENTIAL_MAX and not _QUALIFIER_WORDS.search(before) and not _counted_events(text, number.end):
         possessive = _POSSESSIVE.search(before)
         if _DETERMINER.search(before) or possessive and (_SUPERLATIVE.match(text, number.end) or _WHEN_OWNER.search(before)):
             return False  # "the two countries", "the world's two biggest economies"
-    if _TIME_OFFSET.match(text, number.end):
-        return False
+    if _TIME_OFFSET.match(text, number.end) or _EVERY.search(before):
+        return False  # "two days after"; a ratio or a frequency: "one for every three prisoners", "every 10 minutes"
     if is_year(text, number):
         return _dates_an_event(text, number, sentence, neighbours, published)
     return True
+
+
+@lru_cache(maxsize=1)
+def _events_after() -> re.Pattern[str]:
+    """Nouns that count events or members, not things already named: "the nine deaths that X
+    reported", "all seven G7 members" state a figure even after "the"."""
+    nouns = set().union(*(words("extract", f"nouns-{m}") for m in ("killed", "injured", "detained", "missing", "hostages")))
+    nouns -= {"dead", "bodies", "corpses", "remains", "wounds"}  # "the two dead" are people already named
+    nouns |= {"members", "member states", "member countries", "member nations"}
+    alternatives = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return re.compile(rf"[ \u00a0]+(?:[\w+-]+[ \u00a0]+)?(?:{alternatives})\b", re.I)
+
+
+def _counted_events(text: str, end: int) -> bool:
+    return _events_after().match(text, end) is not None
 
 
 def is_year(text: str, number: Number) -> bool:
@@ -116,3 +136,21 @@ def _dates_an_event(
             return False
     return True
 
+
+
+def counts_nothing(parse: Parse, number: Number) -> bool:
+    """On the parse, a number that states no checkable quantity: the count of a statement's
+    speakers ("Two diplomats told AFP ...", "Three officials said ..."), or part of a name
+    (a number before a proper noun in a singular noun phrase: "the 88 Generation movement")."""
+    if number.unit or number.percent or number.share or number.compound:
+        return False
+    token = parse.head_of_span(number.start, number.end)
+    if token is None or token.dep != "nummod" or token.is_root:
+        return False
+    head = parse.head(token)
+    after = parse.tokens[token.i + 1] if token.i + 1 < len(parse.tokens) else None
+    if not number.words and head.tag == "NN" and head.i > token.i and after is not None and after.tag == "NNP":
+        return True
+    if head.dep == "nsubj" and head.lower in words("extract", "speaker-nouns") and not head.is_root:
+        return parse.head(head).lower in words("extract", "speaking-verbs")
+    return False

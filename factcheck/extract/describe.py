@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from factcheck.extract import metric as parsed_metric
 from factcheck.extract import wording as metrics
 from factcheck.extract.claimhood import is_year
+from factcheck.extract.money import money_metric
 from factcheck.extract.quantity import Number
 from factcheck.extract.subject import Phrase, antecedent_before, complement_phrase, counted_phrase, noun_phrase
 from factcheck.extract.syntax import Anchor
@@ -40,6 +41,8 @@ _GENERIC_ORG = re.compile(
 )
 _ORG_NAME = re.compile(r"[ \u00a0]+((?:[A-Z][\w+.&'-]*)(?:[ \u00a0]+(?:of|for|and|the|[A-Z][\w+.&'-]*))*(?<![ \u00a0]of|and|the))")
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\+?(?![\w])")
+_DEFINITE_BARE = re.compile(r"\b(?:the|those|these|all)[ \u00a0]+$", re.I)
+RESTATED_REACH = 1500
 _LOWER_NAME = re.compile(r"[ \u00a0]+((?:euro ?zone|eurozone))\b", re.I)
 
 
@@ -113,12 +116,15 @@ def describe(
         inherited = previous.subject if refers_back and previous and previous.metric == "percent" else None
         return Description("percent", inherited)
     if number.unit:
-        return Description(metrics.money_metric(text, number, start, end, sentence.start, sentence.end), None)
+        return Description(money_metric(text, start, end, sentence.start, sentence.end, spot, earlier), None)
     if number.compound:
         compound = metrics.compound_metric(text, number, end)
         return Description(compound, _compound_subject(text, number, end, sentence, compound, organisations))
     if metrics.is_years(text, end) or is_year(text, number):
         return Description("years", None)
+    twin = _restated(text, number, start, phrase, partitive, earlier)
+    if twin is not None:  # "a list of the 14": the 14 hostages named before
+        return Description(twin.metric, twin.subject, twin)
     negated = _NEGATED.search(text, max(sentence.start, start - 14), start) is not None
     reading = parsed_metric.on_parse(text, spot, is_country) if spot is not None and not negated else parsed_metric.Reading()
     metric = reading.metric
@@ -145,6 +151,11 @@ def describe(
         metric = metrics.weak_noun(counted.head, _raw(text, counted))
     if metric is None and antecedent is not None and (refers_back or anaphor == "whom"):
         metric = antecedent.metric
+    across = False
+    if metric is None and reading.refers_back and antecedent is None:
+        antecedent = _before_sentence(text, sentence, earlier)  # "It has registered 90,000": what the sentence before counted
+        across = antecedent is not None
+        metric = antecedent.metric if antecedent is not None else None
     metric = metric or "count"
     if metric == "members":
         floor = max(0, sentence.start - 2000)
@@ -153,7 +164,7 @@ def describe(
         phrase = complement_phrase(text, spot, sentence.end, demonym) or phrase
         if phrase is None and anaphor is None and not number.vague:
             phrase = counted_phrase(spot, demonym)
-    inherit = anaphor is not None or same_sentence
+    inherit = anaphor is not None or same_sentence or across
     subject = _subject(text, start, sentence, metric, phrase, antecedent if inherit else None, demonym)
     return Description(metric, subject, antecedent.refers_to if antecedent and refers_back else None)
 
@@ -195,6 +206,33 @@ def _antecedent(
     for figure in reversed(earlier):
         if start - figure.end > 600 or anaphor is None and figure.sentence_start != sentence.start:
             break
+        if figure.unit is None and figure.metric not in ("percent", "years"):
+            return Description(figure.metric, figure.subject, figure)
+    return None
+
+
+def _restated(
+    text: str, number: Number, start: int, phrase: Phrase | None, partitive: re.Match[str] | None, earlier: Sequence[Figure]
+) -> Figure | None:
+    """The earlier figure a definite bare number restates ("a list of the 14" after "14
+    hostages"): same value, no noun of its own, within ``RESTATED_REACH`` characters."""
+    if phrase is not None or partitive is not None or number.vague or not _DEFINITE_BARE.search(text, max(0, start - 8), start):
+        return None
+    for figure in reversed(earlier):
+        if start - figure.end > RESTATED_REACH:
+            break
+        if figure.value == number.value and figure.high is None and figure.unit is None and figure.metric not in ("percent", "years"):
+            return figure
+    return None
+
+
+def _before_sentence(text: str, sentence: Sentence, earlier: Sequence[Figure]) -> Description | None:
+    """The last figure of the sentence before, in the same paragraph, that counts something."""
+    for figure in reversed(earlier):
+        if figure.sentence_start == sentence.start:
+            continue
+        if figure.sentence_end > sentence.start or sentence.start - figure.sentence_end > 3 or "\n" in text[figure.sentence_end:sentence.start]:
+            return None  # not the sentence right before it in the paragraph
         if figure.unit is None and figure.metric not in ("percent", "years"):
             return Description(figure.metric, figure.subject, figure)
     return None

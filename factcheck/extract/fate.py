@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from factcheck.extract import wording
-from factcheck.extract.syntax import compound_text, phrase_text
+from factcheck.extract.syntax import Anchor, compound_text, phrase_text
 from factcheck.language.lexicon import entries, words
 from factcheck.language.parse import Parse, Token
 
@@ -167,3 +167,18 @@ def is_measure_word(parse: Parse, token: Token) -> bool:
         token.lower in lex("measures") or compound_text(parse, token) in lex("death-measures")
         or wording.strong_heads().get(token.lower) in ("killed", "injured") or token.lower in FATE_NOUNS
     )
+
+
+def custody(parse: Parse, a: Anchor, is_country: IsCountry) -> str | None:
+    """People a verb of custody holds ("the army was holding 14 activists"): the detained, or
+    hostages when armed men who are not a state hold them."""
+    verb = a.predicate
+    noun = a.noun
+    if verb is None or noun is None or a.role is not noun or noun.dep != "dobj" or verb.lower not in lex("holding-verbs"):
+        return None
+    if noun.lower not in lex("person-nouns") and not (noun.tag == "NNPS" and noun.lower.endswith("s")):
+        return None
+    holder = next((c for c in parse.children(verb) if c.dep == "nsubj"), None)
+    if holder is not None and holder.lower in lex("captor-nouns"):
+        return "hostages"
+    return "detained"

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from factcheck.errors import InputError
-from factcheck.extract.claimhood import is_claim
+from factcheck.extract.claimhood import counts_nothing, is_claim
 from factcheck.extract.describe import Organisations, describe
 from factcheck.extract.period import period_start
 from factcheck.extract.place import location_of
@@ -73,6 +73,7 @@ def extract(
             kept.append((number, None, index))
     per_sentence = Counter(index for _, _, index in kept)
     parses = doc.parsed(i for i, n in per_sentence.items() if n <= MAX_PARSED_FIGURES) if kept else {}
+    kept = [k for k in kept if k[2] not in parses or k[1] is not None or not counts_nothing(parses[k[2]], k[0])]
     figures: list[Figure] = []
     for k, (number, high, index) in enumerate(kept):
         limit = kept[k + 1][0].start if k + 1 < len(kept) and kept[k + 1][2] == index else sents[index].end
@@ -135,10 +136,11 @@ def _figure(
 
 
 BREAKDOWN = re.compile(
-    r"(?:They|These|Those|The dead|The victims|The casualties) (?:include|included|includes|were)\b"
-    r"|(?:Among|Of) (?:them|those|these|the dead|the victims|the casualties|the wounded|the injured)\b",
+    r"[\"'\u201c\u2018(]?(?:(?:They|These|Those|The dead|The victims|The casualties) (?:include|included|includes|were)\b"
+    r"|(?:Among|Of) (?:them|those|these|the dead|the victims|the casualties|the wounded|the injured)\b)",
     re.I,
 )
+_VICTIMS = re.compile(r"[\"'\u201c\u2018(]?(?:Among|Of|The) (?:the )?(?:victims|casualties)\b", re.I)
 _INHERITING = frozenset({"count"})
 _BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)")
 
@@ -156,14 +158,30 @@ def breaks_down(text: str, previous: Figure, figure: Figure) -> bool:
 def _inherited_metrics(text: str, figures: list[Figure]) -> list[Figure]:
     """A breakdown of a casualty figure counts what that figure counted, and is a part of it."""
     out: list[Figure] = []
+    before: Figure | None = None  # the last figure of an earlier sentence
     for f in figures:
-        if out and out[-1].metric in CONTESTED_METRICS and breaks_down(text, out[-1], f):
+        if out and out[-1].sentence_start != f.sentence_start:
+            before = out[-1]
+        if before is not None and before.metric in CONTESTED_METRICS and breaks_down(text, before, f):
             update: dict[str, object] = {"scope": Scope.subset}
             if f.metric in _INHERITING:
-                update["metric"] = out[-1].metric
+                update["metric"] = _broken_down(text, out, before, f).metric
             f = f.model_copy(update=update)
         out.append(f)
     return out
+
+
+def _broken_down(text: str, out: list[Figure], last: Figure, figure: Figure) -> Figure:
+    """The figure a breakdown breaks down: the last one of the sentence before, but for "the
+    victims" or "the casualties" that sentence's death toll when it gives one ("The toll rose
+    to 569 ... and 1,800 were wounded. Among the victims are 50 children")."""
+    if _VICTIMS.match(text, figure.sentence_start):
+        for f in reversed(out):
+            if f.sentence_start < last.sentence_start:
+                break
+            if f.sentence_start == last.sentence_start and f.metric == "killed":
+                return f
+    return last
 
 
 def _headline_metrics(figures: list[Figure], headline: Sentence | None) -> list[Figure]:

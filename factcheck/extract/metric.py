@@ -29,6 +29,7 @@ from factcheck.extract.fate import (
     FATE_NOUNS,
     IsCountry,
     crosses_border,
+    custody,
     fate,
     fate_word,
     flight,
@@ -192,8 +193,12 @@ def on_parse(text: str, a: Anchor, is_country: IsCountry) -> Reading:
             return Reading(found)
     if a.noun is None:
         found = modifier_fate(text, parse, a.number, is_country)  # "164 injured", "8.6 million displaced"
+        if found == "missing" and a.predicate is not None and a.predicate.lower in lex("found-verbs") and fate(text, parse, a.predicate) is None:
+            return Reading("count")  # "another 300 who had been reported missing have since been found"
         if found is not None:
             return Reading(_released(text, a, is_country) if found == "released" else found)
+        if a.partitive is None and a.role.dep == "dobj" and a.predicate is not None and a.predicate.lower in lex("counting-verbs"):
+            return Reading(refers_back=True)  # "the agency has registered 90,000": what the sentence before counted
     own_of = a.role is a.nominal and a.preposition is not None and a.preposition.lower == "of"
     owner = a.predicate if own_of and a.predicate is not None else None
     if owner is not None and owner.pos == "NOUN":
@@ -250,6 +255,9 @@ def on_parse(text: str, a: Anchor, is_country: IsCountry) -> Reading:
         return Reading(refers_back=True)  # "... had fled, and 10,000 had reached Tawila"
     if a.noun is None and any(c.lower in ("another", "further") for c in parse.children(a.number)):
         return Reading(refers_back=True)  # "2,000 bodies were identified and another 900 ..."
+    held = custody(parse, a, is_country)
+    if held is not None:
+        return Reading(held)  # "the army was holding 14 activists"
     return Reading()
 
 
@@ -326,9 +334,18 @@ def _several_fates(text: str, a: Anchor, found: str) -> str:
     if a.noun is None or wording.people_heads().get(a.noun.lower) != "fighters" or a.predicate is None:
         return found
     for c in a.parse.children(a.predicate):
-        if c.dep == "conj" and fate(text, a.parse, c) not in (None, found):
+        if c.dep == "conj" and fate(text, a.parse, c) not in (None, found) and not _counts_its_own(a.parse, c):
+            # not "killed two soldiers and wounded three others": two killed, three wounded
             return "fighters"
     return found
+
+
+def _counts_its_own(parse: Parse, verb: Token) -> bool:
+    """A verb with its own counted argument ("wounded three others")."""
+    return any(
+        t.dep in ("dobj", "nsubj", "nsubjpass") and (t.pos == "NUM" or t.lower == "others" or any(k.dep == "nummod" for k in parse.children(t)))
+        for t in parse.children(verb)
+    )
 
 
 def _contrasted(text: str, a: Anchor) -> bool:

@@ -116,10 +116,13 @@ def _clause_test(
     if spot is None:
         lo, hi = text_clause(text, start, end, sentence.start, min(limit, sentence.end))
         return lambda at: lo <= at < hi
-    tokens = figure_tokens(spot)
     parse = spot.parse
+    tokens: set[int] | None = None  # computed on the first question: most sentences name no place
 
     def inside(at: int) -> bool:
+        nonlocal tokens
+        if tokens is None:
+            tokens = figure_tokens(spot)
         token = parse.token_at(at)
         return token is not None and token.i in tokens
 

@@ -26,6 +26,7 @@ from factcheck.extract import metric as metrics
 from factcheck.extract.fate import lex
 from factcheck.extract.syntax import Anchor
 from factcheck.language.clauses import clause_head, clause_tokens, text_clause
+from factcheck.language.dates import MONTHS
 from factcheck.language.parse import Parse, Token
 from factcheck.language.trie import alternation
 from factcheck.models import Figure, Scope
@@ -43,6 +44,11 @@ _WHEN = r"(?:in|over|during|within) the (?:past|last|previous) (?:\d+ |\w+ )?"
 _SAID = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b")
 _DEFINITE = frozenset("the this that".split())
 _STOCKS = frozenset({"members", "years"})  # counted at a date, never by the day
+_DATE = rf"(?:\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\b\d{{1,2}}\s+{MONTHS}|\b\d{{1,2}}/\d{{1,2}})"
+_DATED = re.compile(rf"{_DATE}(?:,?\s+\d{{4}})?(?:\s+[\w'\u2019-]+){{0,2}}?\s+$", re.I)  # "the Oct. 7 (Hamas) attack"
+_STARTED = re.compile(r"\s+(?:that|which)\s+(?:started|triggered|sparked|began|ignited|unleashed)\s+the\s+(?:war|conflict)\b", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$)")
+_BLANK_LINE = re.compile(r"(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)")
 
 
 def scope_of(
@@ -164,16 +170,25 @@ def _increment(text: str, start: int, end: int, floor: int, spot: Anchor | None,
     if spot is not None:
         if metrics.measured(text, spot)[0]:
             return False
-        state = spot.predicate is not None and spot.predicate.lower in lex("copulas")
-        return any(_dates_or_events(spot.parse, t, state) for t in _clause_tokens(spot))
+        state = spot.predicate is not None and (
+            spot.predicate.lower in lex("copulas") or spot.predicate.lower in lex("state-words")
+        )
+        perfect = _perfect(spot)
+        counted = {spot.nominal.i} | ({spot.noun.i} if spot.noun is not None else set())
+        own = [t for t in (*_clause_tokens(spot), *_modifier_tokens(spot)) if t.i not in counted]
+        events = [t for t in own if _dates_or_events(spot.parse, t, state, perfect)]
+        events += [t for t in _event_clause_tokens(spot) if _one_event(spot.parse, t, perfect)]
+        if not events:  # "killed 250 and wounded 500 others in the space of 24 hours": a time closing the coordination
+            events = [t for t in _shared_time_tokens(spot) if _dates_or_events(spot.parse, t, state, perfect)]
+        return any(not _defining(text, spot.parse, t, floor) for t in events)
     words = text[clause[0]:clause[1]]
     return _text_cues().search(words) is not None and not _SAID.search(words)
 
 
-def _dates_or_events(parse: Parse, token: Token, state: bool = False) -> bool:
+def _dates_or_events(parse: Parse, token: Token, state: bool = False, perfect: bool = False) -> bool:
     """A token of the figure's clause that dates it to a day or short period, or puts it in a
-    single event ("in a strike", "an air strike killed"). A state on a day ("10,000 were
-    missing on Tuesday") is the stock of that day, not an increment."""
+    single event ("in a strike", "an air strike killed", "in the latest attacks"). A state on
+    a day ("10,000 were missing on Tuesday") is the stock of that day, not an increment."""
     lower = token.lower
     kids = parse.children(token)
     if lower in lex("rate-words") and token.dep in ("advmod", "amod", "npadvmod"):
@@ -186,24 +201,170 @@ def _dates_or_events(parse: Parse, token: Token, state: bool = False) -> bool:
         mods = {c.lower for c in kids}
         if mods & {"past", "last", "previous", "this", "every", "each", "per", "a"} and token.dep in ("pobj", "npadvmod", "dobj"):
             return token.dep != "dobj"
-    if lower in lex("event-nouns") and token.dep in ("pobj", "nsubj"):
-        if token.tag in ("NNS", "NNPS"):
+        if token.dep == "pobj" and any(c.dep == "nummod" for c in kids) and _within(parse, token):
+            return True  # "in 24 hours", "within two days", "in the space of 48 hours"
+    if lower in lex("long-periods") and (
+        token.dep == "npadvmod" and any(c.lower in ("each", "every", "per") for c in kids)
+        or token.dep == "npadvmod" and _right_after_a_count(parse, token)
+        or token.dep == "pobj" and parse.head(token).lower == "per"
+    ):
+        return True  # a rate: "killed each month", "5,000 people a year", "per month"
+    if (lower in lex("event-nouns") or lower in lex("weapon-nouns")) and token.dep in ("pobj", "nsubj"):
+        if token.dep == "pobj" and parse.head(token).lower not in ("in", "by", "during"):
             return False
-        dets = [c for c in kids if c.dep in ("det", "poss")]
-        definite = any(d.lower in _DEFINITE for d in dets)
-        if token.dep == "pobj" and parse.head(token).lower not in ("in", "by"):
-            return False
-        return bool(dets) and (not definite or lower not in ("attack", "assault", "massacre", "incident"))
+        return _one_event(parse, token, perfect)
     return False
+
+
+def _right_after_a_count(parse: Parse, token: Token) -> bool:
+    """"a month" right after a counted noun or number ("5,000 people a month"), not "a year on"."""
+    if token.i < 2 or parse.tokens[token.i - 1].lower not in ("a", "an"):
+        return False
+    before = parse.tokens[token.i - 2]
+    return before.pos == "NUM" or any(c.dep == "nummod" for c in parse.children(before))
+
+
+def _within(parse: Parse, token: Token) -> bool:
+    """A period the count falls within: "in", "within", "over", "during" it, or "in the space
+    of" it."""
+    head = parse.head(token)
+    if head.lower in ("in", "within", "over", "during"):
+        return True
+    if head.lower == "of" and not head.is_root:
+        owner = parse.head(head)
+        return owner.lower in ("space", "course") and not owner.is_root and parse.head(owner).lower in ("in", "within", "over")
+    return False
+
+
+def _one_event(parse: Parse, token: Token, perfect: bool) -> bool:
+    """An event noun (or a weapon's hit) that names one event or the latest few: "a strike",
+    "the attack", "the bombardment of the town", "the latest attacks", "two raids", "the
+    raids"; not bare plurals ("in strikes") or a campaign in the present perfect ("Israel's
+    bombardment of Gaza has killed ..."), whose count is the running total."""
+    lower = token.lower
+    if lower in lex("event-verbs") and token.pos == "VERB":
+        # "when their school collapsed", not "when two earthquakes struck" (the event of its own toll)
+        return not any(c.dep in ("nsubj", "nsubjpass") and c.lower in lex("disaster-nouns") for c in parse.children(token))
+    if lower not in lex("event-nouns") and lower not in lex("weapon-nouns"):
+        return False
+    kids = parse.children(token)
+    plural = token.tag in ("NNS", "NNPS")
+    if any(c.lower in lex("recent-words") for c in kids if c.dep in ("amod", "advmod")) or any(
+        c.dep == "nummod" for c in kids
+    ):
+        return True  # "the latest attacks", "two raids"
+    if any(c.dep == "poss" and (c.lower in lex("weekdays") or c.lower in lex("time-words")) for c in kids):
+        return True  # "Friday's strikes"
+    dets = [c for c in kids if c.dep in ("det", "poss")]
+    if not dets:
+        return False
+    if lower in lex("weapon-nouns"):
+        return not plural and not any(d.lower in _DEFINITE for d in dets)  # "a rocket", not "the rockets"
+    definite = any(d.dep == "poss" or d.lower in _DEFINITE or d.lower in ("these", "those") for d in dets)
+    if definite and perfect and lower in lex("campaign-nouns"):
+        return False
+    if plural:
+        return any(d.lower in ("the", "these", "those") for d in dets)  # not "Israel's strikes"
+    return True
+
+
+def _defining(text: str, parse: Parse, token: Token, floor: int) -> bool:
+    """An event that is the event of its own toll, not one event of a war: named by its date
+    ("the Oct. 7 attack", "the 7 October attacks"), by what it started ("the attack that
+    started the war") or by its perpetrator alone ("in the Hamas attack."), or "the attack"
+    again after such a mention in its paragraph."""
+    if token.lower not in lex("event-nouns"):
+        return False
+    if _DATED.search(text, max(floor, token.start - 40), token.start) or _STARTED.match(text, token.end):
+        return True
+    if _named_alone(text, parse, token):
+        return True
+    if not re.match(r"(?i)the\s+$", text[max(floor, token.start - 4):token.start]):
+        return False
+    lo = max(0, floor - 600)
+    lo = max([lo, *(m.end() for m in _BLANK_LINE.finditer(text, lo, floor))])  # the paragraph's start
+    word = re.escape(token.lower).rstrip("s")
+    mention = re.compile(rf"{_DATE}(?:\s+[\w'\u2019-]+){{0,2}}?\s+{word}s?\b|\b{word}s?{_STARTED.pattern}", re.I)
+    return mention.search(text, lo, token.start) is not None
+
+
+def _named_alone(text: str, parse: Parse, token: Token) -> bool:
+    """"the Hamas attack" closing its clause: a singular event named by who did it and nothing
+    else (no place, target or day, unlike "the Hamas attack on a bus")."""
+    kids = parse.children(token)
+    return (
+        token.tag == "NN"
+        and any(c.dep == "det" and c.lower == "the" for c in kids)
+        and any(c.dep == "compound" and c.pos == "PROPN" for c in kids)
+        and _CLAUSE_END.match(text, token.end) is not None
+    )
+
+
+def _perfect(spot: Anchor) -> bool:
+    """The figure's clause is in the present perfect ("has killed", "have been killed"): a
+    running count."""
+    head = clause_head(spot.parse, spot.role)
+    return any(c.dep == "aux" and c.lower in ("has", "have", "'s", "\u2019s", "'ve") for c in spot.parse.children(head))
+
+
+def _event_clause_tokens(spot: Anchor) -> list[Token]:
+    """The subjects and objects of an adverbial clause of the figure's clause that says what
+    happened to them: "... were injured when a rocket hit a school"."""
+    parse = spot.parse
+    head = clause_head(parse, spot.role)
+    out: list[Token] = []
+    if head.dep == "conj" and not head.is_root:  # "a bomb killed two and wounded three": a shared subject
+        out.extend(t for t in parse.children(parse.head(head)) if t.dep == "nsubj")
+    for c in parse.children(head):
+        if c.dep == "advcl" and any(m.dep in ("mark", "advmod") and m.lower in ("when", "after", "as") for m in parse.children(c)):
+            if c.lower in lex("event-verbs"):
+                out.append(c)  # "... were killed when their school collapsed"
+            out.extend(t for t in parse.children(c) if t.dep in ("nsubj", "nsubjpass"))
+    return out
+
+
+def _shared_time_tokens(spot: Anchor) -> list[Token]:
+    """The time phrases of the last verb coordinated with the figure's (after its own
+    arguments), which date the whole coordination: "killed 250 and wounded 500 others in
+    the space of 24 hours"."""
+    parse = spot.parse
+    head = clause_head(parse, spot.role)
+    conjuncts = [c for c in parse.children(head) if c.dep == "conj" and c.pos == "VERB"]
+    if not conjuncts:
+        return []
+    last = conjuncts[-1]
+    if last.lower in lex("report-verbs") or not any(c.dep in ("dobj", "nsubjpass", "nsubj") and (c.pos == "NUM" or any(k.dep == "nummod" for k in parse.children(c))) for c in parse.children(last)):
+        return []  # a coordination of counts only
+    out: list[Token] = []
+    for c in parse.children(last):
+        if c.dep in ("prep", "npadvmod") and c.i > last.i:
+            out.extend(t for t in parse.subtree(c) if t.lower not in lex("event-nouns"))
+    return out
+
+
+def _modifier_tokens(spot: Anchor) -> list[Token]:
+    """The tokens of a participle or relative clause on the figure's own noun: what happened
+    to what it counts ("More than 400 killed in the latest attacks", "people who died
+    overnight")."""
+    parse = spot.parse
+    out: list[Token] = []
+    for holder in dict.fromkeys(t for t in (spot.nominal, spot.number) if t is not None):
+        for c in parse.children(holder):
+            if c.dep in ("acl", "relcl") and c.pos == "VERB" and c.i > holder.i:
+                out.extend(clause_tokens(parse, c))
+    return out
 
 
 def _clause_tokens(spot: Anchor) -> list[Token]:
     """The tokens of the figure's clause (its predicate's, or the noun's own relative clause
     is left out), and of the prepositional phrases inside it."""
     parse = spot.parse
-    head = clause_head(parse, spot.role)
-    tokens = clause_tokens(parse, head)
-    return [t for t in tokens if not spot.number.start <= t.start < spot.number.end]
+    key = ("scope-clause", spot.role.i, spot.number.i)
+    found = parse.memo.get(key)
+    if not isinstance(found, tuple):
+        tokens = clause_tokens(parse, clause_head(parse, spot.role))
+        found = parse.memo[key] = tuple(t for t in tokens if not spot.number.start <= t.start < spot.number.end)
+    return list(found)
 
 
 def _clause(text: str, start: int, end: int, floor: int, ceiling: int, spot: Anchor | None) -> tuple[int, int]:

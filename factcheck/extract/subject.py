@@ -23,6 +23,7 @@ PERSON_HEADS = {word: "people" for word in words("extract", "person-heads")}
 # Words after a figure that end a noun phrase before it has a head.
 STOP = words("extract", "phrase-stops")
 DROP = words("extract", "subject-drop")
+_STOPPING = STOP - {"more", "other", "some"}  # words that end a phrase before its head ("more" may start one)
 # Metric words the metric already says: "displaced people" counts people.
 METRIC_WORDS = words("extract", "metric-words")
 _COMPLEMENT = frozenset("war understanding conscience".split())  # fixed "of" complements
@@ -70,7 +71,7 @@ def noun_phrase(text: str, at: int, limit: int, demonym: Callable[[str], bool] =
     for i, (word, _, _) in enumerate(words[:5]):
         if word[0].isdigit() and i > 0 and words[i - 1][0][0].isupper():
             continue  # a model number: "Boeing 737 MAX 9 jets"
-        if word[0].isdigit() or word.lower() in STOP - {"more", "other", "some"} and word.lower() not in DROP:
+        if word[0].isdigit() or word.lower() in _STOPPING and word.lower() not in DROP:
             return None
         if is_plural(word):
             nxt = words[i + 1][0] if i + 1 < len(words) else ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.language.clauses import clause_head, clause_tokens
+from factcheck.language.clauses import clause_head, clause_ids, subtree_ids
 from factcheck.language.lexicon import words
 from factcheck.language.parse import Parse, Token
 
@@ -117,12 +117,13 @@ def figure_tokens(a: Anchor) -> set[int]:
     including Chad and Egypt"): where the figure's place and scope are read."""
     parse = a.parse
     head = clause_head(parse, a.role)
-    inside = {t.i for t in clause_tokens(parse, head)} | {t.i for t in parse.subtree(a.nominal)}
+    inside = set(clause_ids(parse, head)) | subtree_ids(parse, a.nominal)
     for c in parse.children(head):
         if c.dep == "xcomp":  # "believed to be held in Russian captivity"
-            inside |= {t.i for t in parse.subtree(c)}
-    for t in list(inside):
+            inside |= subtree_ids(parse, c)
+    for t in [t for t in inside if parse.tokens[t].dep == "prep" and parse.tokens[t].lower in _EXAMPLES]:
         token = parse.tokens[t]
-        if token.dep == "prep" and token.lower in _EXAMPLES and not token.start <= a.number.start < parse.extent(token)[1]:
-            inside -= {u.i for u in parse.subtree(token)}
+        if not token.start <= a.number.start < parse.extent(token)[1]:
+            inside -= subtree_ids(parse, token)
     return inside
+

@@ -1,7 +1,7 @@
 """What a figure counts (its metric) from the words around it: the fallback where the parse has
 no answer (``metric`` reads the parse first; tests/corpus/README.md, "Metric").
 
-Evidence, strongest first: the unit (percent, currency: aid or money by the nearest cue),
+Evidence, strongest first: the unit (percent; a currency is aid or money, ``money`` says which),
 a compound ("10-member"), a duration in years, a head noun that names the metric by itself
 ("fighters", "memorandums", "deaths"), a cue verb right before the figure ("killing 1,200")
 or in its clause after it ("were killed"), a weaker head noun ("prisoners", "refugees"),
@@ -41,7 +41,7 @@ _TRUCKS = frozenset("trucks lorries convoys".split())
 _AID_CONTEXT = re.compile(r"\b(?:aid|humanitarian|relief)\b", re.I)
 _AID_NOUN = re.compile(r"\b(?:aid|relief|humanitarian)\s+(?:trucks|lorries|convoys|deliveries|parcels|shipments)\b"
                        r"|\b(?:trucks|lorries)\s+(?:of|carrying|loaded with|with)\s+(?:aid|humanitarian|relief|food|medicine|fuel|supplies)\b", re.I)
-_MEMBERS_NOUN = re.compile(r"^(?:members|member (?:states|countries|nations))\b", re.I)
+_MEMBERS_NOUN = re.compile(r"^(?:(?-i:[A-Z][\w+-]*) )?(?:members|member (?:states|countries|nations))\b", re.I)  # "G7 members"
 _DOCUMENTS_SIGNED = re.compile(r"\bsign(?:ed|ing|s)?\b", re.I)
 
 # Cues in the figure's clause after it; the first one in the text wins.
@@ -79,35 +79,11 @@ _GAP = re.compile(r"(?:[ \u00a0]+[\w'-]+){0,4}[ \u00a0]+$")
 _GAP_BREAK = re.compile(r"\b(?:when|which|who|where|after|before|while|because|as|since|if|that)\b|[;:]", re.I)
 _SEVERAL_FATES = re.compile(r"\b(?:killed|dead|wounded|injured|captured|taken prisoner|missing|detained)\s+(?:or|and)\s+"
                             r"(?:\w+\s+)?(?:killed|wounded|injured|captured|taken prisoner|missing|detained)\b", re.I)
-# Money: the nearest cue word decides between aid and money; a pledge alone means aid.
-MONEY_REACH = 400
-_AID_WORDS = re.compile(r"\b(?:aid|relief|humanitarian|assistance|donations?|donors?|grants?|appeals?|reconstruction)\b", re.I)
-_MONEY_WORDS = re.compile(
-    r"\b(?:loans?|lending|lenders?|financing|finance|investments?|invest\w*|credit|bailout|debts?|budgets?|tax\w*|trade"
-    r"|exports?|imports?|revenues?|market value|shares?|assets|economy|gdp|deficit|bonds?|salar\w+|wages?|prices?|barrels?"
-    r"|crude|costs?)\b", re.I
-)
-_PLEDGE = re.compile(r"\b(?:pledg\w*|committ\w*|offer\w*|donat\w*|earmark\w*|promis\w*)\b", re.I)
 _ORG_AFTER = re.compile(
     r"[ \u00a0]+(?:[A-Z]|(?:bloc|alliance|group|grouping|union|organi[sz]ation|body|council|coalition|club|community"
     r"|zone|forum|assembly|league|commonwealth|federation|euro zone|eurozone)\b)"
 )
 _YEARS_AFTER = re.compile(r"[ \u00a0]+years?\b(?![ \u00a0-]old)", re.I)
-
-
-def money_metric(text: str, number: Number, start: int, end: int, sentence_start: int, sentence_end: int) -> str:
-    """'aid' or 'money' for a currency figure: the nearest cue word in the sentence (within
-    ``MONEY_REACH`` characters) decides."""
-    best: tuple[int, str] | None = None
-    lo, hi = max(sentence_start, start - MONEY_REACH), min(sentence_end, end + MONEY_REACH)
-    for pattern, metric in ((_AID_WORDS, "aid"), (_MONEY_WORDS, "money")):
-        for m in pattern.finditer(text, lo, hi):
-            distance = start - m.end() if m.end() <= start else m.start() - end
-            if distance >= 0 and (best is None or distance < best[0]):
-                best = (distance, metric)
-    if best is not None:
-        return best[1]
-    return "aid" if _PLEDGE.search(text, max(sentence_start, start - 40), min(sentence_end, end + 40)) else "money"
 
 
 def compound_metric(text: str, number: Number, end: int) -> str:

@@ -11,7 +11,8 @@ that open a clause (``OPENERS``). Two refinements hold for both stages that read
   does not cut the figure off from its clause ("since" opens no clause: it is mostly a
   preposition, "since Oct. 7");
 - an introductory phrase opening a sentence ("In 2019, ...", "Since Oct. 7, ...") belongs to
-  the clause after it.
+  the clause after it, and one set off by commas inside a sentence ("The first conference,
+  in 2013, raised ...") to the clause around it.
 
 Stages call ``clause_around`` (the clause of a span: the parse's when there is one, else the
 text's), ``clause_after`` (the rest of a figure's clause), ``segments`` (the phrases between
@@ -58,12 +59,21 @@ def is_clause_head(parse: Parse, token: Token) -> bool:
     return token.pos in _VERBAL or token.dep in ("ccomp", "advcl", "relcl", "parataxis")
 
 
+def _heads(parse: Parse) -> tuple[bool, ...]:
+    """For each token of the parse, whether it heads a clause (computed once per parse)."""
+    found = parse.memo.get("clause-heads")
+    if not isinstance(found, tuple):
+        found = parse.memo["clause-heads"] = tuple(is_clause_head(parse, t) for t in parse.tokens)
+    return found
+
+
 def clause_head(parse: Parse, token: Token) -> Token:
     """The head of the clause token belongs to (token itself when it heads one)."""
-    if is_clause_head(parse, token):
+    heads = _heads(parse)
+    if heads[token.i]:
         return token
     for up in parse.ancestors(token):
-        if is_clause_head(parse, up):
+        if heads[up.i]:
             return up
     return token
 
@@ -71,16 +81,54 @@ def clause_head(parse: Parse, token: Token) -> Token:
 def clause_tokens(parse: Parse, head: Token) -> list[Token]:
     """The tokens of the clause headed by head, without the clauses embedded in it (computed
     once per parse and head)."""
+    return list(_clause(parse, head))
+
+
+def clause_ids(parse: Parse, head: Token) -> frozenset[int]:
+    """The indices of ``clause_tokens`` (computed once per parse and head)."""
+    key = ("clause-ids", head.i)
+    found = parse.memo.get(key)
+    if not isinstance(found, frozenset):
+        found = parse.memo[key] = frozenset(t.i for t in _clause(parse, head))
+    return found
+
+
+def _clause(parse: Parse, head: Token) -> tuple[Token, ...]:
+    """head with the tokens below it that no nearer clause head covers, in order: for a
+    clause head, its part of the partition of the parse into clauses (``_clauses``)."""
+    if _heads(parse)[head.i]:
+        return _clauses(parse).get(head.i, (head,))
     key = ("clause", head.i)
     found = parse.memo.get(key)
     if not isinstance(found, tuple):
+        heads = _heads(parse)
         out, todo = [], [head]
         while todo:
             t = todo.pop()
             out.append(t)
-            todo.extend(c for c in parse.children(t) if not is_clause_head(parse, c))
+            todo.extend(c for c in parse.children(t) if not heads[c.i])
         found = parse.memo[key] = tuple(sorted(out, key=lambda t: t.i))
-    return list(found)
+    return found
+
+
+def _clauses(parse: Parse) -> dict[int, tuple[Token, ...]]:
+    """Every token by the clause it belongs to (the nearest clause head at or above it), in
+    one pass over the parse (computed once per parse)."""
+    found = parse.memo.get("clauses")
+    if not isinstance(found, dict):
+        heads, tokens = _heads(parse), parse.tokens
+        owner = [t.i if t.is_root else -1 for t in tokens]
+        todo = [t for t in tokens if t.is_root]
+        while todo:  # down from the roots: a clause head owns itself, any other token is its head's
+            t = todo.pop()
+            for c in parse.children(t):
+                owner[c.i] = c.i if heads[c.i] else owner[t.i]
+                todo.append(c)
+        groups: dict[int, list[Token]] = {}
+        for t in tokens:
+            groups.setdefault(owner[t.i] if owner[t.i] >= 0 else t.i, []).append(t)
+        found = parse.memo["clauses"] = {k: tuple(v) for k, v in groups.items()}
+    return found
 
 
 def clause_span(parse: Parse, token: Token) -> tuple[int, int]:
@@ -89,21 +137,55 @@ def clause_span(parse: Parse, token: Token) -> tuple[int, int]:
     return tokens[0].start, tokens[-1].end
 
 
+def subtree(parse: Parse, token: Token) -> tuple[Token, ...]:
+    """token and everything below it, in text order (``Parse.subtree``, computed once per
+    parse and token: clauses and phrases are read from the same subtrees many times)."""
+    key = ("subtree", token.i)
+    found = parse.memo.get(key)
+    if not isinstance(found, tuple):
+        found = parse.memo[key] = tuple(parse.subtree(token))
+    return found
+
+
+def subtree_ids(parse: Parse, token: Token) -> frozenset[int]:
+    """The indices of ``subtree`` (computed once per parse and token)."""
+    key = ("subtree-ids", token.i)
+    found = parse.memo.get(key)
+    if not isinstance(found, frozenset):
+        found = parse.memo[key] = frozenset(t.i for t in subtree(parse, token))
+    return found
+
+
 def text_clause(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
     """Without a parse: the clause around text[start:end], between the clause breaks nearest
     it inside [floor, ceiling) (a sentence), at most ``REACH`` characters either side. A break
     word right before the span is the span's own; a span in an introductory phrase ("In 2019,
-    ...") belongs to the clause after it."""
+    ...") belongs to the clause after it, and one set off inside a sentence (", in 2013,")
+    to the clause around it."""
     opened = floor >= start - REACH  # the clause may open the sentence
     floor, ceiling = max(floor, start - REACH), min(ceiling, end + REACH)
-    lo = floor
+    lo, opening = _clause_start(text, floor, start)
+    if opening is not None:
+        opened = opening.group(0) in (";", ":")
+    after = BREAK.search(text, end, ceiling)
+    if after and after.group(0) == "," and _INTRODUCTION.match(text, lo, start):
+        if opened:
+            after = BREAK.search(text, after.end(), ceiling)
+        elif opening is not None and opening.group(0) == "," and not text[end:after.start()].strip():
+            # set off, the span alone: "The first conference, in 2013, raised ..."
+            lo = _clause_start(text, floor, opening.start())[0]
+            after = BREAK.search(text, after.end(), ceiling)
+    return lo, after.start() if after else ceiling
+
+
+def _clause_start(text: str, floor: int, start: int) -> tuple[int, re.Match[str] | None]:
+    """Where the clause up to ``start`` begins (after the last clause break, unless that break
+    is a word the span owns), and that break."""
+    lo, opening = floor, None
     for m in BREAK.finditer(text, floor, start):
         if text[m.end():start].strip() or m.group(0).lower() not in _OWN:
-            lo, opened = m.end(), m.group(0) in (";", ":")
-    after = BREAK.search(text, end, ceiling)
-    if after and after.group(0) == "," and opened and _INTRODUCTION.match(text, lo, start):
-        after = BREAK.search(text, after.end(), ceiling)
-    return lo, after.start() if after else ceiling
+            lo, opening = m.end(), m
+    return lo, opening
 
 
 def clause_around(

@@ -9,7 +9,7 @@ import pytest
 
 from factcheck.attribution import words
 from factcheck.attribution.stage import attribute
-from factcheck.extract.figures import extract
+from factcheck.extract.figures import MAX_PARSED_FIGURES, extract
 from factcheck.language.parse import Parse
 from factcheck.models import Figure
 from factcheck.pipeline import Checker
@@ -50,6 +50,25 @@ def test_one_parse_call_for_the_figure_sentences_only(checker: Checker, monkeypa
     attribute(doc, figures, checker.index.aliases)
     with_figures = sorted({s.index for s in doc.sentences for f in figures if f.sentence_start == s.start})
     assert calls == [with_figures]
+
+
+def test_a_table_like_sentence_is_read_from_its_words(checker: Checker, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A "sentence" with more than MAX_PARSED_FIGURES figures is a table: neither stage parses it."""
+    row = "Counts by district: " + ", ".join(f"{n} homes" for n in range(101, 101 + MAX_PARSED_FIGURES + 1)) + "."
+    doc = Document.from_text("Officials said 40 people died. " + row)
+    figures = _figures(checker, doc)
+    calls: list[list[int]] = []
+    original = Document.parsed
+
+    def counting(self: Document, indices: Iterable[int]) -> dict[int, Parse]:
+        wanted = sorted(set(indices))
+        calls.append(wanted)
+        return original(self, wanted)
+
+    monkeypatch.setattr(Document, "parsed", counting)
+    out = attribute(doc, figures, checker.index.aliases)
+    assert calls == [[0]]
+    assert len(out) == len(figures) == MAX_PARSED_FIGURES + 2 and out[0].source == "Officials"
 
 
 def test_no_figure_no_parse(checker: Checker, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -62,6 +62,7 @@ def metric_of(checker: Checker, sentence: str, figure: str) -> str:
         ("The rebels are holding 57 hostages, 20 of whom are believed dead.", "20", "killed"),
         ("The bodies of three hostages were recovered from a tunnel.", "three", "killed"),
         ("Some 3,200 soldiers have been killed or captured since June.", "3,200", "fighters"),
+        ("A mine killed six soldiers and wounded nine others.", "six", "killed"),
         ("Militants killed 19 soldiers at a checkpoint.", "19", "killed"),
         ("The country will send 800 police officers to the mission.", "800", "fighters"),
         ("The commission documented 41 cases of enforced disappearance.", "41", "missing"),
@@ -88,7 +89,7 @@ def test_what_the_parse_does_not_count_as_a_casualty(sentence: str, figure: str,
 @pytest.mark.parametrize(
     ("sentence", "figure"),
     [
-        ("At least 62 people were killed in the past 24 hours.", "24"),
+        ("At least 62 people were killed within 24 hours.", "24"),
         ("The flood killed 200 people in 40 districts.", "40"),
     ],
 )
@@ -123,3 +124,30 @@ def test_the_parse_reading_comes_before_the_word_cues(checker: Checker) -> None:
     # a broken parse ("soldiers" as the subject of "said") leaves the cue right before the figure
     text = "Kyiv will free 12 soldiers, officials said on Monday."
     assert metric_of(checker, text, "12") == "detained"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "metric"),
+    [
+        # held in custody: the detained, or hostages held by armed men
+        ("Police were still holding 23 student activists.", "23", "detained"),
+        ("Gunmen were holding 40 villagers in the forest.", "40", "hostages"),
+        ("The party is holding 12 rallies this week.", "12", "count"),
+        # found again: no longer missing
+        ("About 200 people remain missing, and another 300 who had been reported missing have since been found.",
+         "300", "count"),
+        # a bare count of what the sentence before counted
+        ("Jordan hosts 650,000 Syrian refugees. The agency says it has registered 410,000.", "410,000", "refugees"),
+        ("At least 30 miners died in the collapse. The total has reached 41, the union said.", "41", "killed"),
+        ("At least 30 miners died in the collapse.\n\nThe union has registered 41.", "41", "count"),
+        # a definite bare number restates the figure of that value before it
+        ("Rebels seized 17 passengers. They gave mediators a list of the 17.", "17", "hostages"),
+        # "the victims" break down the death toll, also inside a quotation
+        ("The toll rose to 320 on Monday, and 900 people were wounded. \"Among the victims are 40 children,\" he said.",
+         "40", "killed"),
+    ],
+)
+def test_reading_from_the_discourse(checker: Checker, text: str, figure: str, metric: str) -> None:
+    claims = check(text, published=PUBLISHED, checker=checker).claims
+    found = [c for c in claims if c.text == figure]
+    assert found and found[-1].metric == metric

@@ -39,6 +39,12 @@ def test_the_break_word_before_a_figure_is_its_own() -> None:
     assert text[lo:hi] == " after 12 days of fighting"
 
 
+def test_a_set_off_phrase_of_the_span_alone_belongs_to_the_clause_around_it() -> None:
+    text = "Officials said the first summit, in 2016, raised $2 billion."
+    lo, hi = text_clause(text, *span_of(text, "2016"), 0, len(text))
+    assert text[lo:hi] == "Officials said the first summit, in 2016, raised $2 billion."
+
+
 def test_an_introductory_phrase_belongs_to_the_clause_after_it() -> None:
     text = "In 2019, more than 100 people died when a ferry sank."
     lo, hi = text_clause(text, *span_of(text, "2019"), 0, len(text))
