@@ -4,7 +4,9 @@ A place named in the figure's own clause (on the parse, its clause with the coun
 else the nearest); for a figure that refers back ("compared with about 500 a day"), the
 place of the figure it refers to; else the nearest place in its sentence; else the place the
 preceding sentences name most (a tie is broken by the headline, else there is none); else the
-headline's. A headline figure looks at the lead paragraph. Nationality words count after a
+headline's, else the dateline's city ("KYIV -"). A people counted by its name in a clause
+naming no place is of its home ("1,200 Israelis", in copy about Gaza), and a country acting
+on another ("Russia's invasion", "Israeli strikes") counts a quarter. A headline figure looks at the lead paragraph. Nationality words count after a
 preposition and a noun of holding ("held in Israeli jails") and, at half weight, in earlier sentences. Membership
 counts have no place; money takes its recipient, not its donor ("Germany pledged ..."); refugees
 take where they come from ("Sudanese", "fled Ukraine for Poland"), not where they went.
@@ -14,12 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from factcheck.extract.fate import fate_word, lex, proper_name
 from factcheck.extract.syntax import Anchor, figure_tokens
 from factcheck.language.clauses import text_clause
 from factcheck.language.gazetteer import Gazetteer, Mention
-from factcheck.language.segment import Sentence
+from factcheck.language.lexicon import entries
+from factcheck.language.segment import Sentence, after_dateline
 from factcheck.models import Figure
 
 _BEFORE_PLACE = re.compile(
@@ -33,6 +37,9 @@ _DONOR_AFTER = re.compile(
 )
 _HELD_IN = re.compile(r"[ \u00a0]+(?:jails?|prisons?|custody|captivity|hands|territory|waters|airspace|camps?)\b", re.I)
 _LIST_GAP = re.compile(r"^(?:,|,? and)[ \u00a0]+(?:the[ \u00a0]+)?$")
+_AGENT_AFTER = re.compile(r"(?:['\u2019]s)?((?:[ \u00a0]+[\w-]+){1,3})")
+_AGENT_WEIGHT = 0.25  # "Russia's invasion" names who acts; it still places copy about one country's own army
+_HOME_METRICS = frozenset({"killed", "injured", "displaced", "missing"})
 _BACK = 5
 
 
@@ -70,6 +77,20 @@ def location_of(
         return _nearest(in_clause, start, end)
     if after:
         return after[0].name  # "held in Israeli jails"
+    found = _carried(text, sentences, index, start, end, gazetteer, headline, refers_to, here, names)
+    home = _people_home(spot, metric, gazetteer)
+    if home is not None and found != home and _parts().get(found or "") != home:
+        return home  # "Around 1,200 Israelis were killed in the attack", in copy about Gaza
+    return found
+
+
+def _carried(
+    text: str, sentences: Sequence[Sentence], index: int, start: int, end: int, gazetteer: Gazetteer,
+    headline: Sentence | None, refers_to: Figure | None, here: list[Mention], names: list[Mention],
+) -> str | None:
+    """The place of a figure whose clause names none: the figure it refers to, its sentence's
+    nearest, the lead's or the preceding sentences' most named, the headline's."""
+    sentence = sentences[index]
     if refers_to is not None and refers_to.location is not None:
         return refers_to.location
     if names:
@@ -80,8 +101,52 @@ def location_of(
         return _most_named(text, lead, gazetteer, heading, here=here)
     previous = [s for s in sentences[max(0, index - _BACK):index] if s is not headline]
     if here or any(True for s in previous for _ in gazetteer.mentions(text, s.start, s.end)):
+        if not heading:
+            heading = _dateline_names(text, sentences, gazetteer, headline)
         return _most_named(text, previous, gazetteer, heading, sentence.paragraph, here)
     return heading[0] if len(set(heading)) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _parts() -> dict[str, str]:
+    """Part -> whole, from ``data/place-parts.txt``."""
+    return dict((a.strip(), b.strip()) for a, _, b in (e.partition(":") for e in entries("extract", "place-parts")))
+
+
+def _people_home(spot: Anchor | None, metric: str, gazetteer: Gazetteer) -> str | None:
+    """The home of a people counted by its name ("1,200 Israelis", "4.6 million Syrians"),
+    when the figure's clause names no place. Hostages and detainees are where they are held,
+    money goes to its recipient; refugees come from where they fled (``_origin``)."""
+    if spot is None or spot.noun is None or metric not in _HOME_METRICS:
+        return None
+    noun = spot.noun
+    if noun.tag not in ("NNPS", "NNS", "NNP") or not noun.text[:1].isupper():
+        return None
+    found = gazetteer.demonyms.get(noun.lower)
+    if found is None and noun.lower.endswith("is"):  # "Israelis", "Iraqis": plurals the mentions leave out
+        found = gazetteer.demonyms.get(noun.lower[:-1])
+    return found
+
+
+def _dateline_names(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer, headline: Sentence | None) -> list[str]:
+    """The place of the dateline opening the copy ("KYIV -", "BAMAKO, July 29 -"): a
+    tie-breaker when no headline names one."""
+    first = next((s for s in sentences if s is not headline), None)
+    if first is None:
+        return []
+    opened = after_dateline(text, first.start, first.end)
+    if opened == first.start:
+        return []
+    city = re.split(r"[,\u2014\u2013]|\s-", text[first.start:opened], maxsplit=1)[0].strip()
+    found = gazetteer.city_place(city) if city else None
+    return [found] if found else []
+
+
+def _agent(text: str, mention: Mention) -> bool:
+    """A place or nationality naming who acts on another, not where ("Russia's full-scale
+    invasion", "Israeli strikes"): one of the next three words is an act of war."""
+    m = _AGENT_AFTER.match(text, mention.end, mention.end + 40)
+    return m is not None and any(w.lower() in lex("agent-nouns") for w in m.group(1).split())
 
 
 def _origin(spot: Anchor, gazetteer: Gazetteer) -> str | None:
@@ -158,11 +223,12 @@ def _most_named(
     the headline names, else to none."""
     counts: dict[str, float] = {}
     for m in here:
-        counts[m.name] = counts.get(m.name, 0.0) + 0.4
+        counts[m.name] = counts.get(m.name, 0.0) + 0.4 * (_AGENT_WEIGHT if _agent(text, m) else 1.0)
     for s in sentences:
         weight = 1.0 if paragraph is None or s.paragraph == paragraph else 0.75
         for m in gazetteer.mentions(text, s.start, s.end):
-            counts[m.name] = counts.get(m.name, 0.0) + weight * (0.5 if m.demonym else 1.0)
+            weight_m = (0.5 if m.demonym else 1.0) * (_AGENT_WEIGHT if _agent(text, m) else 1.0)
+            counts[m.name] = counts.get(m.name, 0.0) + weight * weight_m
     if not counts:
         return None
     top = max(counts.values())

@@ -105,6 +105,17 @@ def _demonyms() -> dict[str, str]:
     return out
 
 
+def _capitals() -> dict[str, str]:
+    """Capital cities, lower case -> canonical country (countryinfo's ``capital``)."""
+    out: dict[str, str] = {}
+    for record in _countryinfo():
+        country = _iso(record)
+        capital = str(record.get("capital") or "").strip()
+        if country is not None and capital and _LATIN.match(capital):
+            out.setdefault(capital.lower(), _canonical(country))
+    return out
+
+
 def _sources() -> list[Path]:
     """What the country tables are made from: this module and the two packages' data."""
     out = [Path(__file__), Path(pycountry.DATABASE_DIR) / "iso3166-1.json"]
@@ -115,17 +126,22 @@ def _sources() -> list[Path]:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str]]:
-    """(countries, demonyms), kept in the on-disk cache: reading pycountry's and countryinfo's
-    data costs a command-line run 20 ms."""
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(countries, demonyms, capitals), kept in the on-disk cache: reading pycountry's and
+    countryinfo's data costs a command-line run 20 ms."""
     from factcheck.cache import cached
 
-    return cached("places", [], _sources(), lambda: (_countries(), _demonyms()), tuple)
+    return cached("places", [], _sources(), lambda: (_countries(), _demonyms(), _capitals()), tuple)
 
 
 def countries() -> dict[str, str]:
     """Country names (every form; lower case, but abbreviations as written) -> canonical names."""
     return _tables()[0]
+
+
+def capitals() -> dict[str, str]:
+    """Capital cities, lower case -> canonical country ("kyiv" -> "Ukraine")."""
+    return _tables()[2]
 
 
 def demonyms() -> dict[str, str]:
@@ -191,6 +207,15 @@ class Gazetteer:
                 yield Mention(m.start(), m.end(), name)
             elif demonyms and word.lower() in self.demonyms:
                 yield Mention(m.start(), m.end(), self.demonyms[word.lower()], True)
+
+    def city_place(self, name: str) -> str | None:
+        """The country of a place written as a dateline writes it ("KYIV", "GAZA CITY",
+        "BAMAKO"): a country or alias, else a capital city."""
+        key = " ".join(name.lower().split())
+        found = self.names.get(key) or self.names.get(name) or capitals().get(key)
+        if found is None and key.endswith(" city"):
+            found = self.names.get(key[:-5]) or capitals().get(key[:-5])
+        return found
 
     def canonical(self, name: str) -> str | None:
         name = name.removeprefix("the ")

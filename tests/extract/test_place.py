@@ -30,6 +30,14 @@ def place_of(checker: Checker, text: str, figure: str) -> str | None:
         ("Nearly 2 million Sudanese have fled to neighbouring countries, including Chad and Egypt.", "2 million", "Sudan"),
         # refugees who are somewhere are placed there
         ("Some 600,000 Syrian refugees live in Jordan.", "600,000", "Jordan"),
+        # a people counted by its name, in a clause that names no place, is of its home
+        ("Strikes hit Gaza City overnight. About 1,100 Israelis died in the raid that started the war.", "1,100", "Israel"),
+        ("Shelling went on in Gaza. Over 40 Palestinians were killed, medics said.", "40", "Gaza"),
+        # a country that acts on another is not where the counted people are
+        ("Fighting went on in Ukraine after Russia's full-scale invasion. Officials counted 600 dead.", "600", "Ukraine"),
+        ("Mali's army said fighting went on near the Algerian border. About 70 militants died.", "70", "Mali"),
+        # a dateline's capital breaks a tie the headline does not
+        ("KYIV - Talks between Ukraine and Russia stalled. About 50 people died.", "50", "Ukraine"),
     ],
 )
 def test_place_on_the_parse(checker: Checker, text: str, figure: str, place: str | None) -> None:
