@@ -71,6 +71,7 @@ class Reason(str, Enum):
     other_definition = "other-definition"  # the series that could judge it count something else (or may: not decisive)
     no_series = "no-series"  # no reference series covers the figure
     no_row_yet = "no-row-yet"  # the series has no row by the publication date
+    series_ended = "series-ended"  # only series counted from a date fit, and they ended long before publication
     may_be_newer = "may-be-newer"  # above the latest row, within the series' recent growth
     not_comparable = "not-comparable"  # an increment, subset or share is not judged against a total
 

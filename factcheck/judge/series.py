@@ -19,6 +19,10 @@ GENERIC_SUBJECTS = frozenset({"", "people", "persons", "individuals", "others", 
 PERIOD_SLACK = dt.timedelta(days=31)  # "since April 2023" resolves to the 1st
 
 GRACE = dt.timedelta(days=1)
+# A series counted from a date (an event, a war) says nothing about copy that gives no period
+# and is published this long after its newest row: it may be about a later event ("floods
+# have killed 800 this monsoon", three years after the series of an earlier flood).
+HORIZON = dt.timedelta(days=180)
 """The grace of a day: copy quotes the figure of the day before publication (the update may
 come out after it was written). A figure that fits a row dated on or one day before the
 publication date is never "outdated", and a growing toll whose newest row is that recent may
@@ -123,6 +127,14 @@ def candidate_series(figure: Figure, index: ReferenceIndex, published: dt.date |
     cut at the publication date. A figure with a period ('since Oct. 7') takes the series of
     that period, or else series with no period, never series of another period."""
     return cut(series_for(figure, index), published)
+
+
+def recent(figure: Figure, series: dict[SeriesKey, list[RefRow]], published: dt.date | None) -> dict[SeriesKey, list[RefRow]]:
+    """The cut series that can judge a figure with no period of its own: those with no period,
+    and those counted from a date whose newest row is within ``HORIZON`` of publication."""
+    if figure.period_start is not None or published is None:
+        return series
+    return {k: rows for k, rows in series.items() if k[4] is None or published - rows[-1].as_of <= HORIZON}
 
 
 def cut(series: dict[SeriesKey, list[RefRow]], published: dt.date | None) -> dict[SeriesKey, list[RefRow]]:

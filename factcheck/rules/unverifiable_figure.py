@@ -23,7 +23,9 @@ RULE = Rule(
         "publication date; or the figure is a part, an increment or a share that is not compared with a "
         "total; or the series count something else (people inside the country against a figure that may "
         "include those abroad); or the figure lies above a growing series' latest row by no more than the "
-        "series has been growing since (it may be newer than the data). The figure may well be right; "
+        "series has been growing since (it may be newer than the data); or the only series that fit count "
+        "from a date (an event, a war) and end more than 180 days before publication, while the figure gives "
+        "no period (it may be about a later event). The figure may well be right; "
         "it needs a human check, or a reference row added to the data (see reference_data/README.md)."
     ),
 )
@@ -43,6 +45,12 @@ def check(claim: Claim, context: Context) -> str | None:
             return f"no reference row by the publication date: the earliest is {dated(first)}, {first.source}: {by_hand}"
         row = context.row(claim.current)
         return f"{compared(claim, row)}: {why(claim, row)}, but it may be a figure of a series with no row yet ({first.source}, from {first.as_of}): {by_hand}"
+    if reason is Reason.series_ended and claim.other is not None:
+        last = context.row(claim.other)
+        return (
+            f"the only series for {claim.text!r} count from a date and end {dated(last)} ({last.source}), long before "
+            f"publication: the figure may be about a later event; {by_hand}"
+        )
     if claim.current is None:
         return None
     row = context.row(claim.current)

@@ -302,3 +302,18 @@ def test_a_place_of_the_same_people_is_no_host(growth: ReferenceIndex) -> None:
     """Gazans placed in the Palestinian territories are still Gaza's whole count."""
     outcome = judged(growth, fig(1.9e6, "displaced", "Palestinian territories", Q.approx, 100000, subject="Gazans"), dt.date(2024, 1, 15))
     assert (outcome.verdict, outcome.reason) == (Verdict.supported, Reason.fits_current)
+
+
+def test_a_series_counted_from_a_date_says_nothing_long_after_it_ends(growth: ReferenceIndex) -> None:
+    """"Floods have killed 800" three years on may be about a later flood: the series of an
+    earlier event, ended long before, does not judge a figure that gives no period."""
+    late = judged(growth, sudan(800), dt.date(2024, 9, 7))  # 181 days after the newest row
+    assert (late.verdict, late.reason) == (Verdict.unverifiable, Reason.series_ended)
+    assert late.other is not None and late.other.as_of == dt.date(2024, 3, 10)
+    assert "180 days" in late.message
+    within = judged(growth, sudan(800), dt.date(2024, 9, 6))
+    assert within.verdict is Verdict.contradicted, "within the horizon the series still judges it"
+    since = judged(growth, sudan(800, period_start=dt.date(2024, 1, 1)), dt.date(2024, 9, 7))
+    assert since.verdict is Verdict.contradicted, "a figure counted from the series' own date is still its count"
+    stock = judged(growth, fig(1_000_000, "refugees", "Syria", qualifier=Q.approx, step=100_000, subject="people"), dt.date(2020, 1, 1))
+    assert stock.reason is not Reason.series_ended, "a series with no period has no horizon"

@@ -1,4 +1,5 @@
-"""unverifiable-figure: its message for a figure in a host country and one that may be newer."""
+"""unverifiable-figure: its message for a figure in a host country, one that may be newer and one
+long after its only series ended."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def message(index: ReferenceIndex, text: str, day: dt.date, **kw: object) -> str
     claim = Claim(
         **dict(figure), id="c1", line=1, column=1, end_line=1, end_column=len(text) + 1, text=text, sentence=text,
         verdict=outcome.verdict, reason=outcome.reason, reference=as_reference(outcome.reference),
-        current=as_reference(outcome.current), message="not read",
+        current=as_reference(outcome.current), other=as_reference(outcome.other), message="not read",
     )
     assert claim.verdict is Verdict.unverifiable
     return unverifiable_figure.check(claim, Context(index, frozenset()))
@@ -59,3 +60,11 @@ def test_a_figure_above_the_only_row_says_its_growth_is_unknown(index: Reference
 def test_a_figure_above_a_row_of_the_day_may_be_newer(index: ReferenceIndex) -> None:
     found = message(index, "1,300", dt.date(2024, 3, 10), value=1300, qualifier=Qualifier.exact, step=1, metric="killed", location="Sudan")
     assert found is not None and "above the latest reference of a growing count, which may have risen since" in found
+
+
+def test_a_figure_long_after_its_series_ended_may_be_about_a_later_event(index: ReferenceIndex) -> None:
+    found = message(index, "800", dt.date(2025, 8, 1), value=800, qualifier=Qualifier.exact, step=1, metric="killed", location="Sudan")
+    assert found == (
+        "the only series for '800' count from a date and end 1,200 as of 2024-03-10 (Health Ministry), long before "
+        "publication: the figure may be about a later event; check '800' by hand"
+    )
