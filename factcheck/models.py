@@ -66,7 +66,7 @@ class Reason(str, Enum):
     contradicted = "contradicted"  # its own source's series, or the series of record, contradicts it at a known date
     contradicted_other = "contradicted-other"  # only another source's series contradicts it (its definition may differ)
     contradicted_undated = "contradicted-undated"  # its own or the record series contradicts it, at a guessed publication date
-    below_series = "below-series"  # lower than every row its series has had: an earlier figure or a part, not known to be wrong
+    below_series = "below-series"  # lower than every row its series has had, or between two earlier rows: an earlier figure or a part
     unreadable = "unreadable"  # the figure cannot be read safely (Figure.unreadable): not judged
     other_definition = "other-definition"  # the series that could judge it count something else (or may: not decisive)
     no_series = "no-series"  # no reference series covers the figure

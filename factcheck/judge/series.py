@@ -20,9 +20,10 @@ PERIOD_SLACK = dt.timedelta(days=31)  # "since April 2023" resolves to the 1st
 
 GRACE = dt.timedelta(days=1)
 # A series counted from a date (an event, a war) says nothing about copy that gives no period
-# and is published this long after its newest row: it may be about a later event ("floods
-# have killed 800 this monsoon", three years after the series of an earlier flood).
-HORIZON = dt.timedelta(days=180)
+# and is published more than a year after its newest row: it may be about a later event
+# ("floods have killed 800 this monsoon", three years after the series of an earlier flood);
+# nor does a stock ("those at the date": refugees hosted), which may have moved either way.
+HORIZON = dt.timedelta(days=365)
 """The grace of a day: copy quotes the figure of the day before publication (the update may
 come out after it was written). A figure that fits a row dated on or one day before the
 publication date is never "outdated", and a growing toll whose newest row is that recent may
@@ -130,11 +131,17 @@ def candidate_series(figure: Figure, index: ReferenceIndex, published: dt.date |
 
 
 def recent(figure: Figure, series: dict[SeriesKey, list[RefRow]], published: dt.date | None) -> dict[SeriesKey, list[RefRow]]:
-    """The cut series that can judge a figure with no period of its own: those with no period,
-    and those counted from a date whose newest row is within ``HORIZON`` of publication."""
-    if figure.period_start is not None or published is None:
-        return series
-    return {k: rows for k, rows in series.items() if k[4] is None or published - rows[-1].as_of <= HORIZON}
+    """The cut series that can judge a figure with no period of its own: a series counted from
+    a date, or a stock (``current``), only while its newest row is within ``HORIZON`` of
+    publication; any other series at any date."""
+    if figure.period_start is None and published is not None:
+        return {k: rows for k, rows in series.items() if not _ends(k) or published - rows[-1].as_of <= HORIZON}
+    return series
+
+
+def _ends(key: SeriesKey) -> bool:
+    """Whether a series' figures stop meaning anything a while after its newest row."""
+    return key[4] is not None or "current" in key[5].split()
 
 
 def cut(series: dict[SeriesKey, list[RefRow]], published: dt.date | None) -> dict[SeriesKey, list[RefRow]]:

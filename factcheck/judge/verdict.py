@@ -189,8 +189,8 @@ def match(figure: Figure, index: ReferenceIndex, published: dt.date | None, know
         last = max((rows[-1] for rows in ended.values()), key=lambda r: r.as_of)
         return Outcome(
             Verdict.unverifiable, Reason.series_ended,
-            f"the series that fit count from a date and end {dated(last)}, {last.source}, more than "
-            f"{HORIZON.days} days before publication: the figure may be about a later event",
+            f"the series that fit count from a date or a stock and end {dated(last)}, {last.source}, more than "
+            f"{HORIZON.days} days before publication: the figure may be about a later event or have moved since",
             other=last,
         )
     own = {k: rows for k, rows in found.items() if k in mine}
@@ -242,7 +242,10 @@ def _contradicted(
     if authority and not strong:
         best = authority[0]
         first = found[best.key][0]
-        message = f"{_said(figure, best.current)}, but it is lower than every row of the series since {first.as_of}: an earlier figure or a part of it"
+        message = (
+            f"{_said(figure, best.current)}, but it is lower than the series has been since {first.as_of} or lies "
+            f"between two of its earlier rows: an earlier figure or a part of it"
+        )
         return Outcome(Verdict.contradicted, Reason.below_series, message, best.reference, best.current)
     if strong:
         best = strong[0]
@@ -263,11 +266,19 @@ def _contradicted(
 
 
 def _below_history(figure: Figure, rows: list[RefRow]) -> bool:
-    """Whether the figure lies below every row the series has had by publication: then it may
-    be a figure from before the data begins, or a part of the count (a day's, one strike's,
-    one place's), rather than a wrong total."""
+    """Whether the figure lies below every row the series has had by publication, or below its
+    current row and between the values of two consecutive earlier rows: then it may be a figure
+    from before the data begins or from between two rows (the series passed through it), or a
+    part of the count (a day's, one strike's, one place's), rather than a wrong total."""
     floor = min(r.bounds[0] for r in rows)
-    return side(figure, (floor, floor)) == "below"
+    if side(figure, (floor, floor)) == "below":
+        return True
+    if side(figure, rows[-1].bounds) != "below":
+        return False
+    return any(
+        side(figure, (min(a.bounds[0], b.bounds[0]), max(a.bounds[1], b.bounds[1]))) is None
+        for a, b in zip(rows, rows[1:])
+    )
 
 
 def _said(figure: Figure, row: RefRow) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from factcheck.judge.tolerance import side
 from factcheck.judge.wording import compared, dated, why
 from factcheck.models import Claim, Reason, Severity
 from factcheck.rules.base import Rule
@@ -35,10 +36,15 @@ def check(claim: Claim, context: Context) -> str | None:
     row = context.row(claim.current)
     said = f"{compared(claim, row)}: {why(claim, row)}"
     if claim.reason is Reason.below_series:
-        first = context.index.series_of(row)[0]
+        rows = [r for r in context.index.series_of(row) if r.as_of <= row.as_of]
+        if side(claim, (rows[0].bounds[0], rows[0].bounds[0])) == "below":
+            return (
+                f"{said}; but it is lower than every figure of {row.source}'s series since {rows[0].as_of}: it may be an "
+                "earlier figure, or count a part of the total (one day, one strike, one place)"
+            )
         return (
-            f"{said}; but it is lower than every figure of {row.source}'s series since {first.as_of}: it may be an "
-            "earlier figure, or count a part of the total (one day, one strike, one place)"
+            f"{said}; but {row.source}'s series passed through it between two earlier figures: it may be an earlier "
+            "figure from between them, or count a part of the total (one day, one strike, one place)"
         )
     if claim.reason is Reason.contradicted_undated:
         if claim.other is not None:

@@ -24,8 +24,8 @@ RULE = Rule(
         "total; or the series count something else (people inside the country against a figure that may "
         "include those abroad); or the figure lies above a growing series' latest row by no more than the "
         "series has been growing since (it may be newer than the data); or the only series that fit count "
-        "from a date (an event, a war) and end more than 180 days before publication, while the figure gives "
-        "no period (it may be about a later event). The figure may well be right; "
+        "from a date (an event, a war) or count a stock, and end more than a year before publication, while "
+        "the figure gives no period (it may be about a later event, or the stock have moved). The figure may well be right; "
         "it needs a human check, or a reference row added to the data (see reference_data/README.md)."
     ),
 )
@@ -48,8 +48,8 @@ def check(claim: Claim, context: Context) -> str | None:
     if reason is Reason.series_ended and claim.other is not None:
         last = context.row(claim.other)
         return (
-            f"the only series for {claim.text!r} count from a date and end {dated(last)} ({last.source}), long before "
-            f"publication: the figure may be about a later event; {by_hand}"
+            f"the only series for {claim.text!r} end {dated(last)} ({last.source}), more than a year before "
+            f"publication: the figure may be about a later event, or the count have moved; {by_hand}"
         )
     if claim.current is None:
         return None

@@ -78,7 +78,10 @@ def test_own_source_or_record_series_contradicting_at_a_known_date_is_strong(ind
     unattributed = judged(index, fig(45000, "killed", "Gaza"))
     assert unattributed.reason is Reason.contradicted
     between = judged(index, fig(39500, "killed", "Gaza", step=1))
-    assert between.reason is Reason.contradicted, "within the series' history and fitting no row"
+    assert (between.verdict, between.reason) == (Verdict.contradicted, Reason.below_series), (
+        "between two earlier rows: the toll passed through it, so it may be an earlier figure, not a wrong one"
+    )
+    assert "between two of its earlier rows" in between.message
 
 
 def test_a_figure_below_every_row_of_its_series_is_no_error(index: ReferenceIndex) -> None:
@@ -307,13 +310,21 @@ def test_a_place_of_the_same_people_is_no_host(growth: ReferenceIndex) -> None:
 def test_a_series_counted_from_a_date_says_nothing_long_after_it_ends(growth: ReferenceIndex) -> None:
     """"Floods have killed 800" three years on may be about a later flood: the series of an
     earlier event, ended long before, does not judge a figure that gives no period."""
-    late = judged(growth, sudan(800), dt.date(2024, 9, 7))  # 181 days after the newest row
+    late = judged(growth, sudan(800), dt.date(2025, 3, 11))  # a year and a day after the newest row
     assert (late.verdict, late.reason) == (Verdict.unverifiable, Reason.series_ended)
     assert late.other is not None and late.other.as_of == dt.date(2024, 3, 10)
-    assert "180 days" in late.message
-    within = judged(growth, sudan(800), dt.date(2024, 9, 6))
+    assert "365 days" in late.message
+    within = judged(growth, sudan(800), dt.date(2025, 3, 10))
     assert within.verdict is Verdict.contradicted, "within the horizon the series still judges it"
-    since = judged(growth, sudan(800, period_start=dt.date(2024, 1, 1)), dt.date(2024, 9, 7))
+    since = judged(growth, sudan(800, period_start=dt.date(2024, 1, 1)), dt.date(2025, 3, 11))
     assert since.verdict is Verdict.contradicted, "a figure counted from the series' own date is still its count"
-    stock = judged(growth, fig(1_000_000, "refugees", "Syria", qualifier=Q.approx, step=100_000, subject="people"), dt.date(2020, 1, 1))
-    assert stock.reason is not Reason.series_ended, "a series with no period has no horizon"
+
+
+def test_a_stock_says_nothing_a_year_after_its_newest_row(growth: ReferenceIndex) -> None:
+    def syrians(day: dt.date) -> Outcome:
+        return judged(growth, fig(3_000_000, "refugees", "Syria", qualifier=Q.approx, step=100_000, subject="people"), day)
+
+    assert syrians(dt.date(2017, 1, 2)).reason is Reason.series_ended
+    assert syrians(dt.date(2016, 12, 31)).verdict is Verdict.contradicted
+    hostages = judged(growth, fig(300, "hostages", "Israel", step=1, subject="hostages"), dt.date(2030, 1, 1))
+    assert hostages.verdict is Verdict.contradicted, "a count taken once (no period, not a stock) never ends"

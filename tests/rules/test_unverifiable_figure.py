@@ -65,6 +65,6 @@ def test_a_figure_above_a_row_of_the_day_may_be_newer(index: ReferenceIndex) -> 
 def test_a_figure_long_after_its_series_ended_may_be_about_a_later_event(index: ReferenceIndex) -> None:
     found = message(index, "800", dt.date(2025, 8, 1), value=800, qualifier=Qualifier.exact, step=1, metric="killed", location="Sudan")
     assert found == (
-        "the only series for '800' count from a date and end 1,200 as of 2024-03-10 (Health Ministry), long before "
-        "publication: the figure may be about a later event; check '800' by hand"
+        "the only series for '800' end 1,200 as of 2024-03-10 (Health Ministry), more than a year before "
+        "publication: the figure may be about a later event, or the count have moved; check '800' by hand"
     )
