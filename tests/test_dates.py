@@ -29,10 +29,22 @@ BASE = dt.date(2024, 1, 3)  # a Wednesday
         (" plagued by violence since the 1990s", None),
         (" cancelled since the grounding", None),
         (" killed in the war", None),
+        # the start of a span the count is over
+        (" were killed between March 1 and Aug. 15, the UN said", dt.date(2023, 3, 1)),
+        (" died from 2019 to 2021", dt.date(2019, 1, 1)),
+        (" were kidnapped in the first six months of the year", dt.date(2024, 1, 1)),
+        (" died in the first two weeks of December", dt.date(2023, 12, 1)),
+        (" were killed between them", None),
+        (" came from the start", None),
     ],
 )
 def test_period_start(after: str, start: dt.date | None) -> None:
     assert period_start(after, BASE) == start
+
+
+def test_a_leading_span_covers_the_sentence() -> None:
+    assert period_start(" people were killed.", BASE, "From January to March 15, 531") == dt.date(2024, 1, 1)
+    assert period_start(" people were killed.", BASE, "From the capital, 531") is None
 
 
 def test_a_leading_since_covers_the_sentence() -> None:

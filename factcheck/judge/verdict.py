@@ -57,6 +57,9 @@ class _Judged:
     newer: str = ""  # why the figure may be newer than the data (verdict unverifiable)
 
 
+GROWTH_WINDOW = dt.timedelta(days=30)
+
+
 def _recent(row: RefRow, published: dt.date | None) -> bool:
     """Whether a row is dated on or one day before publication (``GRACE``)."""
     return published is not None and published - row.as_of <= GRACE
@@ -74,7 +77,7 @@ def _rising(row: RefRow) -> bool:
 def _newer(figure: Figure, rows: list[RefRow], published: dt.date | None) -> str:
     """Why a figure above a growing series' newest row may simply be newer than the data ('' if
     it may not): the series has one row so its growth is unknown, or the figure lies within
-    twice the series' recent daily growth since its newest row, counting at least one day when
+    twice the series' recent daily growth (``_growth``) since its newest row, counting at least one day when
     that row is within ``GRACE`` of publication (a same-day update may be out already)."""
     current = rows[-1]
     if published is None or side(figure, current.bounds) != "above":
@@ -92,12 +95,24 @@ def _newer(figure: Figure, rows: list[RefRow], published: dt.date | None) -> str
         days = max(days, 1)
     if days <= 0 or span <= 0 or current.value <= previous.value:
         return ""
-    rate = (current.value - previous.value) / span
+    rate = _growth(rows)
     if accepted(figure)[0] > current.bounds[1] + 2 * rate * days:
         return ""
     if recent:
         return f"the newest row is dated {current.as_of}, within {GRACE.days} day of publication, and the figure is within a day or two of its growth: it may be a newer update"
     return f"at about {fmt(round(rate))} a day since then it may be newer than the data"
+
+
+def _growth(rows: list[RefRow]) -> float:
+    """The series' recent daily growth: the fastest between two consecutive rows in the
+    ``GROWTH_WINDOW`` before its newest (a toll grows in spikes: one day's massacre)."""
+    newest = rows[-1].as_of
+    rates = [
+        (b.value - a.value) / (b.as_of - a.as_of).days
+        for a, b in zip(rows, rows[1:])
+        if newest - b.as_of <= GROWTH_WINDOW and b.as_of > a.as_of
+    ]
+    return max(rates, default=0.0)
 
 
 def _judge(figure: Figure, key: SeriesKey, rows: list[RefRow], published: dt.date | None) -> _Judged:

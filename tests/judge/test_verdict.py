@@ -328,3 +328,20 @@ def test_a_stock_says_nothing_a_year_after_its_newest_row(growth: ReferenceIndex
     assert syrians(dt.date(2016, 12, 31)).verdict is Verdict.contradicted
     hostages = judged(growth, fig(300, "hostages", "Israel", step=1, subject="hostages"), dt.date(2030, 1, 1))
     assert hostages.verdict is Verdict.contradicted, "a count taken once (no period, not a stock) never ends"
+
+
+def test_a_toll_growing_in_spikes_is_given_its_fastest_recent_growth(tmp_path: Path) -> None:
+    """100 a day in a week with a massacre, 20 a day since: three days on, 1,800 may be newer."""
+    (tmp_path / "data.csv").write_text(
+        "metric,location,subject,value,low,high,as_of,period_start,source,source_url,definition,record\n"
+        "killed,Sudan,people,1000,,,2024-03-01,2024-01-01,Health Ministry,https://example.org/s1,all cumulative,yes\n"
+        "killed,Sudan,people,1500,,,2024-03-06,2024-01-01,Health Ministry,https://example.org/s2,all cumulative,yes\n"
+        "killed,Sudan,people,1540,,,2024-03-08,2024-01-01,Health Ministry,https://example.org/s3,all cumulative,yes\n",
+        encoding="utf-8",
+    )
+    spiky = ReferenceIndex.load([tmp_path])
+    outcome = judged(spiky, sudan(1800), dt.date(2024, 3, 11))
+    assert (outcome.verdict, outcome.reason) == (Verdict.unverifiable, Reason.may_be_newer)
+    assert "at about 100 a day" in outcome.message
+    far = judged(spiky, sudan(2500), dt.date(2024, 3, 11))
+    assert far.reason is Reason.contradicted, "beyond twice the fastest growth"
