@@ -106,7 +106,7 @@ def test_country_tables_and_gazetteer_pattern_come_back_unchanged(cache_dir: Pat
     try:
         first = places._tables()
         places._tables.cache_clear()
-        assert places._tables() == first == (places._countries(), places._demonyms())
+        assert places._tables() == first == (places._countries(), places._demonyms(), places._capitals())
         assert list(cache_dir.glob("places-*.pickle"))
         forms = ["Sudan", "South Sudan", "Gaza"]
         assert places._pattern(forms) == places._pattern(forms) == alternation(forms)
