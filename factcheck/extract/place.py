@@ -23,6 +23,7 @@ from factcheck.extract.syntax import Anchor, figure_tokens
 from factcheck.language.clauses import text_clause
 from factcheck.language.gazetteer import Gazetteer, Mention
 from factcheck.language.lexicon import entries
+from factcheck.language.parse import Parse, Token
 from factcheck.language.segment import Sentence, after_dateline
 from factcheck.models import Figure
 
@@ -150,14 +151,19 @@ def _agent(text: str, mention: Mention) -> bool:
 
 
 def _origin(spot: Anchor, gazetteer: Gazetteer) -> str | None:
-    """Where fleeing refugees come from, not where they went: the country they left ("fled
-    Ukraine for Poland") or their nationality ("2 million Sudanese have fled to Chad"). Refugees
-    who are somewhere ("Syrian refugees in Jordan") are placed there, as any figure."""
+    """Where refugees are counted: the one country they went to (``_destination``), else where
+    fleeing refugees come from, not where they went: the country they left ("fled Ukraine for
+    Poland and Romania") or their nationality ("2 million Sudanese have fled to neighbouring
+    countries"). Refugees who are somewhere ("Syrian refugees in Jordan") are placed there, as
+    any figure."""
     parse = spot.parse
     verb = spot.predicate
-    if verb is None or spot.role.dep != "nsubj" or not (
-        fate_word("", parse, verb) in ("displaced", "refugees") or verb.lower in lex("crossing-verbs")
-    ):
+    if verb is None or spot.role.dep != "nsubj":
+        return None
+    destination = _destination(parse, verb, gazetteer)
+    if destination is not None:
+        return destination
+    if not (fate_word("", parse, verb) in ("displaced", "refugees") or verb.lower in lex("crossing-verbs")):
         return None
     for c in parse.children(verb):
         if c.dep == "dobj" and c.pos == "PROPN":
@@ -170,6 +176,26 @@ def _origin(spot: Anchor, gazetteer: Gazetteer) -> str | None:
         for word in (token, *(c for c in parse.children(token) if c.dep in ("amod", "compound"))):
             if word.text[:1].isupper() and word.lower in gazetteer.demonyms:
                 return gazetteer.demonyms[word.lower]
+    return None
+
+
+def _destination(parse: Parse, verb: Token, gazetteer: Gazetteer) -> str | None:
+    """The one country refugees went to ("fled to Poland", "crossed into Chad", "entered
+    Poland", "fled Ukraine for Poland"): they are counted there, as that host's refugees. A list
+    ("for Poland and Romania") or a region ("neighbouring countries") names no one host."""
+    if verb.lower not in lex("arrival-verbs"):
+        return None
+    for c in parse.children(verb):
+        place = None
+        if c.dep == "dobj" and c.pos == "PROPN" and verb.lower in lex("entering-verbs"):
+            place = c
+        elif c.dep == "prep" and c.lower in ("to", "into", "for", "in") :
+            place = next((g for g in parse.children(c) if g.dep == "pobj" and g.pos == "PROPN"), None)
+        if place is None or any(g.dep == "conj" for g in parse.children(place)):
+            continue
+        name = gazetteer.canonical(proper_name(parse, place))
+        if name is not None:
+            return name
     return None
 
 

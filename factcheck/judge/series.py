@@ -19,15 +19,16 @@ GENERIC_SUBJECTS = frozenset({"", "people", "persons", "individuals", "others", 
 PERIOD_SLACK = dt.timedelta(days=31)  # "since April 2023" resolves to the 1st
 
 GRACE = dt.timedelta(days=1)
+"""The grace of a day: copy quotes the figure of the day before publication (the update may
+come out after it was written). A figure that fits a row dated on or one day before the
+publication date is never "outdated", and a growing toll whose newest row is that recent may
+already have moved on."""
+
 # A series counted from a date (an event, a war) says nothing about copy that gives no period
 # and is published more than a year after its newest row: it may be about a later event
 # ("floods have killed 800 this monsoon", three years after the series of an earlier flood);
 # nor does a stock ("those at the date": refugees hosted), which may have moved either way.
 HORIZON = dt.timedelta(days=365)
-"""The grace of a day: copy quotes the figure of the day before publication (the update may
-come out after it was written). A figure that fits a row dated on or one day before the
-publication date is never "outdated", and a growing toll whose newest row is that recent may
-already have moved on."""
 
 
 def same_source(a: str | None, b: str | None, aliases: Aliases | None = None) -> bool:
@@ -69,7 +70,18 @@ def subject_fits(row_subject: str, subject: str | None, metric: str, place: str 
         return not row_subject or _key(subject or "") == _key(row_subject)
     if _singular(_key(subject or "")) == _singular(_key(row_subject)):
         return True
+    if _people(subject, metric) and _people(subject, metric) == _people(row_subject, metric):
+        return True  # "Sudanese" and "Sudanese refugees", in a host country's series
     return whole(row_subject, metric, place, aliases) and whole(subject, metric, place, aliases)
+
+
+def _people(subject: str | None, metric: str) -> str:
+    """A subject without its metric's noun ("Sudanese refugees" -> "sudanese"), singular:
+    what names the people counted. Empty for a subject that is only the noun."""
+    words = _key(subject or "").split()
+    if words and _singular(words[-1]) == _singular(metric):
+        words = words[:-1]
+    return _singular(" ".join(words))
 
 
 def period_fits(row_start: dt.date | None, start: dt.date | None) -> bool:

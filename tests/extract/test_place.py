@@ -28,8 +28,12 @@ def place_of(checker: Checker, text: str, figure: str) -> str | None:
         # fleeing refugees are placed where they come from, not where they went
         ("More than 3 million refugees have fled Ukraine for Poland and Romania.", "3 million", "Ukraine"),
         ("Nearly 2 million Sudanese have fled to neighbouring countries, including Chad and Egypt.", "2 million", "Sudan"),
-        # refugees who are somewhere are placed there
+        # refugees who are somewhere are placed there, and so are those who went to one country
         ("Some 600,000 Syrian refugees live in Jordan.", "600,000", "Jordan"),
+        ("About 500,000 Sudanese have crossed into Chad, the agency said.", "500,000", "Chad"),
+        ("More than 1 million refugees from Ukraine have entered Poland.", "1 million", "Poland"),
+        ("Nearly 90,000 Rohingya have fled to Bangladesh this month.", "90,000", "Bangladesh"),
+        ("Some 40,000 Syrians fled Lebanon for Syria in a week.", "40,000", "Syria"),
         # a people counted by its name, in a clause that names no place, is of its home
         ("Strikes hit Gaza City overnight. About 1,100 Israelis died in the raid that started the war.", "1,100", "Israel"),
         ("Shelling went on in Gaza. Over 40 Palestinians were killed, medics said.", "40", "Gaza"),

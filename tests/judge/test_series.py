@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.judge.series import GRACE, Placement, about, placement, series_for
+from factcheck.judge.series import GRACE, Placement, about, placement, series_for, subject_fits
 from factcheck.models import Figure, Qualifier
 from factcheck.reference.aliases import Aliases
 from factcheck.reference.index import ReferenceIndex
@@ -56,3 +56,11 @@ def test_a_series_subject_may_name_the_host() -> None:
     assert about("Tchad", "Chad", aliases)
     assert not about("Sudanese refugees", "Chad", aliases)
     assert not about("Chadian-born", "Chad", aliases), "a whole word only"
+
+
+def test_a_people_named_with_or_without_the_metric_noun_is_one_subject() -> None:
+    aliases = Aliases()
+    assert subject_fits("Sudanese refugees", "Sudanese", "refugees", "Chad", aliases)
+    assert subject_fits("Sudanese refugees", "Sudanese refugee", "refugees", "Chad", aliases)
+    assert not subject_fits("Sudanese refugees", "Syrians", "refugees", "Chad", aliases)
+    assert not subject_fits("Sudanese refugees", "refugees", "refugees", "Chad", aliases), "all refugees are more than the Sudanese"
