@@ -100,6 +100,8 @@ def noun_phrase(text: str, at: int, limit: int, demonym: Callable[[str], bool] =
         lower = word.lower()
         if i < head and (lower in DROP or lower in METRIC_WORDS or word[0].isdigit() or word[0].isupper() and not _adjective(word, demonym)):
             continue
+        if i + 1 < head and lower.endswith("ly") and words[i + 1][0].lower() in METRIC_WORDS:
+            continue  # "critically injured people": the adverb goes with its dropped fate word
         if i == head and lower in PERSON_HEADS and not kept:
             kept.append(PERSON_HEADS[lower])
             continue

@@ -28,6 +28,8 @@ def described(checker: Checker, text: str, figure: str) -> tuple[str, str | None
         ("The army recovered the bodies of six hostages.", "six", "killed", "hostages"),
         ("About 1 million Rohingya live in camps in Bangladesh.", "1 million", "count", "Rohingya"),
         ("Officials said 30 displaced people were killed in the strike.", "30", "killed", "people"),
+        ("Four seriously wounded soldiers died in hospital.", "Four", "killed", "soldiers"),
+        ("Some 60 elderly people were evacuated.", "60", "displaced", "elderly people"),
     ],
 )
 def test_subject(checker: Checker, text: str, figure: str, metric: str, subject: str | None) -> None:
