@@ -111,6 +111,9 @@ class Figure(_Model):
     subject: str | None = None
     location: str | None = None
     period_start: dt.date | None = None
+    stated: dt.date | None = Field(
+        None, description="The day the figure was given, when the copy dates it before publication ('said on Saturday'); it is judged as of then.",
+    )
     sentence_start: int = 0
     sentence_end: int = 0
     scope: Scope = Scope.total

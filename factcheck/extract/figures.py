@@ -24,6 +24,7 @@ from factcheck.extract.qualifier import read_qualifier
 from factcheck.extract.quantity import Number, find_numbers
 from factcheck.extract.ranges import join_range, range_start
 from factcheck.extract.scope import scope_of
+from factcheck.extract.stated import stated_on
 from factcheck.extract.syntax import anchor
 from factcheck.language.gazetteer import Gazetteer
 from factcheck.language.parse import Parse
@@ -130,7 +131,8 @@ def _figure(
     return Figure(
         start=start, end=end, value=number.value, high=high, qualifier=qualifier, step=number.step,
         vague=number.vague, unit=number.unit, metric=metric, subject=described.subject,
-        location=location, period_start=period, sentence_start=sentence.start, sentence_end=sentence.end, scope=scope,
+        location=location, period_start=period, stated=stated_on(spot, published), sentence_start=sentence.start,
+        sentence_end=sentence.end, scope=scope,
         unreadable=number.unreadable,
     )
 

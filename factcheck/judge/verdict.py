@@ -152,7 +152,11 @@ def _newest(series: dict[SeriesKey, list[RefRow]], published: dt.date | None) ->
 
 def match(figure: Figure, index: ReferenceIndex, published: dt.date | None, known_date: bool = True) -> Outcome:
     """The verdict on one figure: its own source's series first; known_date is False when
-    the publication date was guessed (then no contradiction is strong evidence)."""
+    the publication date was guessed (then no contradiction is strong evidence). A figure
+    the copy dates before publication (``stated``: "the ministry said on Saturday") is judged
+    as of that day."""
+    if figure.stated is not None and published is not None and figure.stated < published:
+        published = figure.stated
     if getattr(figure, "unreadable", None) is not None:
         return Outcome(Verdict.unverifiable, Reason.unreadable, "the figure cannot be read safely: not judged")
     if figure.metric not in index.metrics:

@@ -90,6 +90,11 @@ def _parse(expression: str, base: dt.date | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+def month_number(word: str) -> int | None:
+    """1-12 for a month's name or abbreviation ("Oct.", "october"), else None."""
+    return _MONTH_NUMBERS.get(word.lower().rstrip("."))
+
+
 def resolve(expression: str, base: dt.date | None) -> dt.date | None:
     """The date an expression names, relative to base (the publication date)."""
     expression = " ".join(expression.split())

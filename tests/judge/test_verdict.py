@@ -345,3 +345,15 @@ def test_a_toll_growing_in_spikes_is_given_its_fastest_recent_growth(tmp_path: P
     assert "at about 100 a day" in outcome.message
     far = judged(spiky, sudan(2500), dt.date(2024, 3, 11))
     assert far.reason is Reason.contradicted, "beyond twice the fastest growth"
+
+
+def test_a_figure_dated_before_publication_is_judged_as_of_its_day(growth: ReferenceIndex) -> None:
+    """"The ministry said on Saturday that 1,100 had died", in copy of the following Monday:
+    the figure of its day, not an outdated one."""
+    monday = dt.date(2024, 3, 11)
+    undated = judged(growth, sudan(1100), monday)
+    assert undated.verdict is Verdict.outdated
+    dated_figure = judged(growth, sudan(1100, stated=dt.date(2024, 3, 9)), monday)
+    assert (dated_figure.verdict, dated_figure.reason) == (Verdict.supported, Reason.fits_current)
+    later = judged(growth, sudan(1100, stated=dt.date(2024, 3, 12)), monday)
+    assert later.verdict is Verdict.outdated, "a day after publication is no day to judge by"

@@ -1,0 +1,74 @@
+"""The day a figure was given, when the copy dates it before publication ("the ministry said
+on Saturday that ...", "on Saturday the authority put the toll at about 100", "the toll rose
+to 569 on Tuesday").
+
+The day is a weekday or a date ("Oct. 7") attached by "on" to a verb that gives the figure
+(``data/statement-verbs.txt``): a reporting verb or a measure's verb. A day attached to the
+event counted ("1,200 were killed on Oct. 7") dates the event, not the figure; a day within
+the grace of publication changes nothing. Read on the parse only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck.extract.fate import lex
+from factcheck.extract.syntax import Anchor
+from factcheck.language.dates import month_number, resolve
+from factcheck.language.parse import Parse, Token
+
+GRACE = dt.timedelta(days=1)  # the judge's grace: the figure of the day before is that of the copy
+_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+
+
+def stated_on(spot: Anchor | None, published: dt.date | None) -> dt.date | None:
+    """The day the figure was given, if the sentence dates it more than a day before
+    ``published``; else None."""
+    if spot is None or published is None:
+        return None
+    parse = spot.parse
+    days = [(t, e) for t in parse if (e := _day(parse, t)) is not None]
+    for token, expression in days:
+        verb = _giver(parse, token)
+        if verb is None:
+            continue
+        day = _weekday_before(token.lower, published) if token.lower in _WEEKDAYS else resolve(expression, published)
+        if day is not None and day > published:
+            day = day.replace(year=day.year - 1)
+        if day is not None and published - day > GRACE:
+            return day
+    return None
+
+
+def _weekday_before(name: str, published: dt.date) -> dt.date:
+    """The last such weekday on or before publication: "on Sunday" in Sunday's copy is today."""
+    return published - dt.timedelta(days=(published.weekday() - _WEEKDAYS[name]) % 7)
+
+
+def _day(parse: Parse, token: Token) -> str | None:
+    """The day expression a token opens: a weekday ("Saturday") or a month with its day
+    ("Oct. 7", "7 October")."""
+    if token.lower in _WEEKDAYS:
+        return token.text
+    if month_number(token.lower) is not None and token.i + 1 < len(parse.tokens):
+        nxt = parse.tokens[token.i + 1]
+        if nxt.text.isdigit() and 1 <= int(nxt.text) <= 31:
+            return f"{token.text} {nxt.text}"
+    if token.text.isdigit() and 1 <= int(token.text) <= 31 and token.i + 1 < len(parse.tokens):
+        nxt = parse.tokens[token.i + 1]
+        if month_number(nxt.lower) is not None:
+            return f"{token.text} {nxt.text}"
+    return None
+
+
+def _giver(parse: Parse, token: Token) -> Token | None:
+    """The verb that gives the figure at this day: the head of the "on" the day hangs from
+    (or of the day itself), when it is a statement verb."""
+    head = parse.head(token)
+    if token.pos == "NUM" and month_number(head.lower) is not None:
+        head = parse.head(head)  # "7 October": the month carries the attachment
+    if head.lower == "on" and not head.is_root:
+        head = parse.head(head)
+    elif token.dep != "npadvmod":
+        return None
+    return head if head.lower in lex("statement-verbs") else None
