@@ -27,8 +27,7 @@ def stated_on(spot: Anchor | None, published: dt.date | None) -> dt.date | None:
     if spot is None or published is None:
         return None
     parse = spot.parse
-    days = [(t, e) for t in parse if (e := _day(parse, t)) is not None]
-    for token, expression in days:
+    for token, expression in _days(parse):
         verb = _giver(parse, token)
         if verb is None:
             continue
@@ -38,6 +37,14 @@ def stated_on(spot: Anchor | None, published: dt.date | None) -> dt.date | None:
         if day is not None and published - day > GRACE:
             return day
     return None
+
+
+def _days(parse: Parse) -> tuple[tuple[Token, str], ...]:
+    """The day expressions of a parse, found once (kept on ``Parse.memo``)."""
+    found = parse.memo.get("days")
+    if found is None:
+        found = parse.memo["days"] = tuple((t, e) for t in parse if (e := _day(parse, t)) is not None)
+    return found  # type: ignore[return-value]
 
 
 def _weekday_before(name: str, published: dt.date) -> dt.date:
