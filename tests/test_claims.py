@@ -70,6 +70,11 @@ def test_ordinals_are_never_claims(checker: Checker, sentence: str) -> None:
         ("Israel agreed to a four-day truce.", ["four-day"]),
         ("Two-thirds of voters agreed.", ["Two-thirds"]),
         ("Inflation rose 20.6% in January from the previous month.", ["20.6%"]),
+        ("A wildfire burned about 15 kilometres from the city.", []),
+        ("The quake struck 40 km northwest of Herat.", []),
+        ("The boat sank 75 nautical miles south of Crete.", []),
+        ("The two countries share a 1,000-kilometre border.", ["1,000-kilometre"]),
+        ("Runners covered 42 kilometres in the heat.", ["42"]),
     ],
 )
 def test_not_claims_and_hard_cases(checker: Checker, sentence: str, expected: list[str]) -> None:

@@ -50,6 +50,12 @@ _PERSON_AFTER_ONE = re.compile(
 _TIME_OFFSET = re.compile(
     r"[ \u00a0-]+(?:days?|weeks?|months?|hours?|minutes?)[ \u00a0]+(?:ago|after|before|later|earlier|into|on)\b", re.I
 )
+_PLACE_OFFSET = re.compile(
+    r"[ \u00a0-]*(?:km|kms|kilometres?|kilometers?|miles?|mi|nautical[ \u00a0]+miles?|metres?|meters?|m)[ \u00a0]+"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)"
+    r"(?:ern)?\b|(?:from|off|outside|inland|offshore|away|beyond|short[ \u00a0]+of)\b)",
+    re.I,
+)
 _CALENDAR_PERIOD = re.compile(r"\b(?:the )?(?:first|last|past|previous|final|opening) $|\bthe (?:space|course) of $", re.I)
 _DURATION = re.compile(r"[ \u00a0]+years?\b(?![ \u00a0-]old)", re.I)
 _PERIOD_UNIT = re.compile(r"[ \u00a0]+(?:hours|days|weeks|months|quarters)\b", re.I)
@@ -87,6 +93,8 @@ def is_claim(
             return False  # "the two countries", "the world's two biggest economies"
     if _TIME_OFFSET.match(text, number.end) or _EVERY.search(before):
         return False  # "two days after"; a ratio or a frequency: "one for every three prisoners", "every 10 minutes"
+    if _PLACE_OFFSET.match(text, number.end):
+        return False  # "about 70 kilometres west of El-Fasher", "40 km from the border": a place in disguise
     if is_year(text, number):
         return _dates_an_event(text, number, sentence, neighbours, published)
     return True
