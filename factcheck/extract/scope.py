@@ -37,8 +37,8 @@ _INCLUDED = re.compile(
     r"\b(?:including|among them|among whom|among those|among the (?:dead|victims|killed|wounded|injured)"
     r"|of (?:whom|which|them|those))[ \u00a0]+$", re.I
 )
-_FRONTED = re.compile(r"\W*(?:Of|Among) (?:them|those|these|whom|the [a-z]+)\b", re.I)
-_ALONE = re.compile(r"\b(?:in|across|inside|within)[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w'\u2019-]*(?:[ \u00a0]+[A-Z][\w'\u2019-]*){0,3})[ \u00a0]+alone\b")
+_FRONTED = re.compile(r"\W*(?:Of|Among) (?:them|those|these|whom|the (?:\d[\d,.]*[ \u00a0]+)?[a-z]+)\b", re.I)
+_ALONE = re.compile(r"\b(?:[Ii]n|[Aa]cross|[Ii]nside|[Ww]ithin)[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w'\u2019-]*(?:[ \u00a0]+[A-Z][\w'\u2019-]*){0,3})[ \u00a0]+alone\b")
 _DIFFERENCE = re.compile(r"[ \u00a0]+(?:more|fewer|less)[ \u00a0]+than[ \u00a0]+(?:a|the|in|on|last|[A-Z])", re.I)
 _WHEN = r"(?:in|over|during|within) the (?:past|last|previous) (?:\d+ |\w+ )?"
 _SAID = re.compile(r"\b(?:said|says|told|reported|announced|added|stated)\b")
@@ -168,8 +168,9 @@ def _increment(text: str, start: int, end: int, floor: int, spot: Anchor | None,
     if _change().search(text, max(floor, start - 30), start) or _DIFFERENCE.match(text, end):
         return True
     if spot is not None:
-        if metrics.measured(text, spot)[0]:
-            return False
+        measure = metrics.measure_of(spot)
+        if measure is not None:
+            return _dated_measure(spot.parse, measure)  # "Monday's toll of 87"; "the toll rose to 569 on Monday" is a total
         state = spot.predicate is not None and (
             spot.predicate.lower in lex("copulas") or spot.predicate.lower in lex("state-words")
         )
@@ -203,6 +204,8 @@ def _dates_or_events(parse: Parse, token: Token, state: bool = False, perfect: b
             return token.dep != "dobj"
         if token.dep == "pobj" and any(c.dep == "nummod" for c in kids) and _within(parse, token):
             return True  # "in 24 hours", "within two days", "in the space of 48 hours"
+    if _period_of_events(parse, token) or _last_period(parse, token):
+        return True
     if lower in lex("long-periods") and (
         token.dep == "npadvmod" and any(c.lower in ("each", "every", "per") for c in kids)
         or token.dep == "npadvmod" and _right_after_a_count(parse, token)
@@ -214,6 +217,35 @@ def _dates_or_events(parse: Parse, token: Token, state: bool = False, perfect: b
             return False
         return _one_event(parse, token, perfect)
     return False
+
+
+def _dated_measure(parse: Parse, measure: Token) -> bool:
+    """A measure owned by a day: "Monday's toll", "the day's death toll", "yesterday's toll"."""
+    return any(
+        c.dep == "poss" and (c.lower in lex("weekdays") or c.lower in lex("time-words") or c.lower == "day")
+        for c in parse.children(measure)
+    )
+
+
+def _period_of_events(parse: Parse, token: Token) -> bool:
+    """A period of events as the subject: "A week of fighting left 150 dead", "three days of
+    clashes killed ...": the count of that period."""
+    if token.dep != "nsubj" or not (token.lower in lex("period-nouns") or token.lower in lex("long-periods")):
+        return False
+    return any(
+        c.dep == "prep" and c.lower == "of" and any(
+            g.dep == "pobj" and (g.lower in lex("event-nouns") or g.lower.endswith("ing")) for g in parse.children(c)
+        )
+        for c in parse.children(token)
+    )
+
+
+def _last_period(parse: Parse, token: Token) -> bool:
+    """"Last month, 5,000 crossed": a long period named as the past one is that period's count
+    ("this year" is counted since January: ``period``)."""
+    return token.lower in lex("long-periods") and token.dep in ("npadvmod", "pobj") and any(
+        c.dep == "amod" and c.lower in ("last", "previous", "past") for c in parse.children(token)
+    ) and not any(c.dep == "nummod" for c in parse.children(token))
 
 
 def _right_after_a_count(parse: Parse, token: Token) -> bool:

@@ -35,6 +35,10 @@ def scope_of(checker: Checker, text: str, figure: str) -> Scope:
         ("More than 300 killed in the latest attacks on the province", "300", Scope.increment),
         ("Eleven guards died in the attack, the police said.", "Eleven", Scope.increment),
         ("Four people died in the Wagner attack on a bus in the capital.", "Four", Scope.increment),
+        # a period's count: a past month, a period of events, a day's toll
+        ("Last month, 4,000 people crossed into Chad.", "4,000", Scope.increment),
+        ("A week of fighting left 120 people dead in the city.", "120", Scope.increment),
+        ("Tuesday's toll of 64 was the highest in weeks.", "64", Scope.increment),
         ("Police said 60 people were arrested in the raid.", "60", Scope.increment),
         ("At least 70 people were killed in the bombardment of the old town.", "70", Scope.increment),
         ("Nine militiamen died in clashes on Friday.", "Nine", Scope.increment),
@@ -70,6 +74,8 @@ def scope_of(checker: Checker, text: str, figure: str) -> Scope:
         ("About 2,500 patients had waited more than a year.", "2,500", Scope.total),
         # subsets: parts of a larger count
         ("About 200,000 refugees are in Poland alone.", "200,000", Scope.subset),
+        ("In Khartoum alone, 1,800 people have been killed.", "1,800", Scope.subset),
+        ("Of the 240 hostages, 105 have been released.", "105", Scope.subset),
         ("Some 1.1 million Sudanese have fled to neighbouring states.", "1.1 million", Scope.subset),
         ("At least 21 civilians, three of them children, were killed.", "three", Scope.subset),
         ("The strike killed 40 people, including 12 children.", "12", Scope.subset),
