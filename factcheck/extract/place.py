@@ -1,15 +1,17 @@
 """Where a figure's counted thing is (tests/corpus/README.md, "Location").
 
-A place named in the figure's own clause (on the parse, its clause with the counted noun's modifiers) (after it with "in", "across", "at" ... first,
-else the nearest); for a figure that refers back ("compared with about 500 a day"), the
-place of the figure it refers to; else the nearest place in its sentence; else the place the
-preceding sentences name most (a tie is broken by the headline, else there is none); else the
-headline's, else the dateline's city ("KYIV -"). A people counted by its name in a clause
-naming no place is of its home ("1,200 Israelis", in copy about Gaza), and a country acting
-on another ("Russia's invasion", "Israeli strikes") counts a quarter. A headline figure looks at the lead paragraph. Nationality words count after a
-preposition and a noun of holding ("held in Israeli jails") and, at half weight, in earlier sentences. Membership
-counts have no place; money takes its recipient, not its donor ("Germany pledged ..."); refugees
-take where they come from ("Sudanese", "fled Ukraine for Poland"), not where they went.
+A place named in the figure's own clause (on the parse, its clause with the counted noun's
+modifiers) (after it with "in", "across", "at" ... first, else the nearest); for a figure that
+refers back ("compared with about 500 a day"), the place of the figure it refers to; else the
+nearest place in its sentence; else the place the preceding sentences name most (a tie is
+broken by the headline, else by the dateline's city: "KYIV -"); else the headline's. A headline
+figure looks at the lead paragraph. A people counted by its name in a clause naming no place
+is of its home ("1,200 Israelis", in copy about Gaza), and a country acting on another
+("Russia's invasion", "Israeli strikes") counts a quarter. Nationality words count after a
+preposition and a noun of holding ("held in Israeli jails") and, at half weight, in earlier
+sentences. Membership counts have no place; money takes its recipient, not its donor
+("Germany pledged ..."); refugees are counted in the one country they went to ("crossed into
+Chad"), else where they come from ("Sudanese", "fled Ukraine for Poland and Romania").
 """
 
 from __future__ import annotations
@@ -189,7 +191,7 @@ def _destination(parse: Parse, verb: Token, gazetteer: Gazetteer) -> str | None:
         place = None
         if c.dep == "dobj" and c.pos == "PROPN" and verb.lower in lex("entering-verbs"):
             place = c
-        elif c.dep == "prep" and c.lower in ("to", "into", "for", "in") :
+        elif c.dep == "prep" and c.lower in ("to", "into", "for", "in"):
             place = next((g for g in parse.children(c) if g.dep == "pobj" and g.pos == "PROPN"), None)
         if place is None or any(g.dep == "conj" for g in parse.children(place)):
             continue
