@@ -114,6 +114,9 @@ class Figure(_Model):
     stated: dt.date | None = Field(
         None, description="The day the figure was given, when the copy dates it before publication ('said on Saturday'); it is judged as of then.",
     )
+    event: str | None = Field(
+        None, description="The kind of event the copy names around the figure ('earthquake', 'flood'): it meets only series of that event.",
+    )
     sentence_start: int = 0
     sentence_end: int = 0
     scope: Scope = Scope.total

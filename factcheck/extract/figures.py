@@ -18,6 +18,7 @@ from collections import Counter
 from factcheck.errors import InputError
 from factcheck.extract.claimhood import counts_nothing, is_claim
 from factcheck.extract.describe import Organisations, describe
+from factcheck.extract.event import event_of
 from factcheck.extract.period import period_start
 from factcheck.extract.place import location_of
 from factcheck.extract.qualifier import read_qualifier
@@ -131,7 +132,8 @@ def _figure(
     return Figure(
         start=start, end=end, value=number.value, high=high, qualifier=qualifier, step=number.step,
         vague=number.vague, unit=number.unit, metric=metric, subject=described.subject,
-        location=location, period_start=period, stated=stated_on(spot, published), sentence_start=sentence.start,
+        location=location, period_start=period, stated=stated_on(spot, published), event=event_of(text, sents, index, headline),
+        sentence_start=sentence.start,
         sentence_end=sentence.end, scope=scope,
         unreadable=number.unreadable,
     )

@@ -54,6 +54,7 @@ def reading(figure: Figure, index: ReferenceIndex, own: Collection[SeriesKey] | 
         read["people"] = frozenset({"civilians"})
     elif whole(figure.subject, figure.metric, place, index.aliases):
         read["people"] = frozenset({"all"})
+    read["event"] = frozenset({figure.event}) if figure.event else frozenset()  # the kind of event the copy names
     if figure.scope is Scope.increment:
         read["time"] = frozenset({"period"})
     else:

@@ -188,7 +188,7 @@ def match(figure: Figure, index: ReferenceIndex, published: dt.date | None, know
     mine = index.series_from(figure.metric, name)
     read = reading(figure, index, mine) if any(k[5] for k in scoped) else None
     how = {k: fit(read, k, period_fits(k[4], figure.period_start)) if read is not None else Fit(True) for k in scoped}
-    usable = {k: rows for k, rows in scoped.items() if how[k].comparable}
+    usable = {k: rows for k, rows in scoped.items() if how[k].comparable and tokens(k[5]).get("event") == figure.event}
     if not usable:
         row = _newest(scoped, published)
         return Outcome(

@@ -4,6 +4,10 @@
     people    civilians | all                 (civilians only, or everyone: civilians and combatants)
     hostages  taken | held | held-alive | released
     time      cumulative | period | current   (a running total, one period's count, a stock at as_of)
+    event     earthquake | flood | wildfire | heat | epidemic | blasts | shipwreck  (flood: storms,
+              floods and landslides alike)
+              (the one kind of event the series counts: only a figure whose copy names that kind
+              of event is compared with it; ``extract/event.py``)
 
 A definition is written as space-separated tokens in any order and kept normalised (the
 dimensions' order above), so that it can be part of a series key. An empty definition says
@@ -17,6 +21,7 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
     "people": ("civilians", "all"),
     "hostages": ("taken", "held", "held-alive", "released"),
     "time": ("cumulative", "period", "current"),
+    "event": ("earthquake", "flood", "wildfire", "heat", "epidemic", "blasts", "shipwreck"),
 }
 DIMENSION_OF: dict[str, str] = {token: dim for dim, tokens in DIMENSIONS.items() for token in tokens}
 
@@ -34,6 +39,9 @@ WORDS: dict[str, str] = {
     "civilians": "civilians only", "all": "civilians and combatants",
     "taken": "taken", "held": "still held", "held-alive": "held alive", "released": "released",
     "cumulative": "a running total", "period": "one period's count", "current": "those at the date",
+    "earthquake": "in an earthquake", "flood": "in a storm, floods or landslides", "wildfire": "in wildfires",
+    "heat": "in a heatwave", "epidemic": "in an epidemic", "blasts": "in explosions",
+    "shipwreck": "in a shipwreck",
 }
 
 

@@ -357,3 +357,24 @@ def test_a_figure_dated_before_publication_is_judged_as_of_its_day(growth: Refer
     assert (dated_figure.verdict, dated_figure.reason) == (Verdict.supported, Reason.fits_current)
     later = judged(growth, sudan(1100, stated=dt.date(2024, 3, 12)), monday)
     assert later.verdict is Verdict.outdated, "a day after publication is no day to judge by"
+
+
+def test_an_event_series_judges_only_figures_about_that_event(tmp_path: Path) -> None:
+    """A quake's toll is not a war's: a Syrian figure that names the earthquake meets only the
+    earthquake's series, and one that does not never meets it."""
+    (tmp_path / "data.csv").write_text(
+        "metric,location,subject,value,low,high,as_of,period_start,source,source_url,definition,record\n"
+        "killed,Syria,people,5900,,,2023-03-01,2023-02-06,OCHA,https://example.org/e1,all cumulative earthquake,\n"
+        "killed,Syria,people,350000,,,2022-09-01,2011-03-01,OHCHR,https://example.org/e2,all cumulative,\n",
+        encoding="utf-8",
+    )
+    both = ReferenceIndex.load([tmp_path])
+    day = dt.date(2023, 3, 2)
+    quake = judged(both, fig(5900, "killed", "Syria", step=100, event="earthquake"), day)
+    assert (quake.verdict, quake.reason) == (Verdict.supported, Reason.fits_current)
+    assert quake.reference is not None and quake.reference.source == "OCHA"
+    war = judged(both, fig(5900, "killed", "Syria", step=100), day)
+    assert war.reference is None or war.reference.source != "OCHA", "no event named: never the quake's series"
+    assert war.verdict is not Verdict.supported
+    other = judged(both, fig(5900, "killed", "Syria", step=100, event="flood"), day)
+    assert (other.verdict, other.reason) == (Verdict.unverifiable, Reason.other_definition)
