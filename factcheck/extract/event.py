@@ -28,21 +28,33 @@ def _kinds() -> tuple[dict[str, str], re.Pattern[str]]:
     return kinds, re.compile(rf"\b(?:{alternation(kinds)})\b", re.I)
 
 
-def event_of(text: str, sentences: Sequence[Sentence], index: int, headline: Sentence | None) -> str | None:
-    """The kind of event named nearest the figure in sentences[index]: in its sentence, the
-    sentence before it in the paragraph, the headline, or the lead sentence."""
-    sentence = sentences[index]
-    places: list[Sentence] = [sentence]
-    if index > 0 and sentences[index - 1].paragraph == sentence.paragraph and sentences[index - 1] is not headline:
-        places.append(sentences[index - 1])
-    if headline is not None:
-        places.append(headline)
-    lead = next((s for s in sentences if s is not headline), None)
-    if lead is not None:
-        places.append(lead)
-    kinds, pattern = _kinds()
-    for place in places:
-        m = pattern.search(text[place.start:place.end].replace("-", " "))
-        if m:
-            return kinds.get(" ".join(m.group(0).lower().split()))
-    return None
+class Events:
+    """The kinds of event named in a document's sentences, each sentence searched once."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], headline: Sentence | None) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.headline = headline
+        self._named: dict[int, str | None] = {}
+
+    def _in(self, sentence: Sentence) -> str | None:
+        if sentence.index not in self._named:
+            kinds, pattern = _kinds()
+            m = pattern.search(self.text[sentence.start:sentence.end].replace("-", " "))
+            self._named[sentence.index] = kinds.get(" ".join(m.group(0).lower().split())) if m else None
+        return self._named[sentence.index]
+
+    def of(self, index: int) -> str | None:
+        """The kind of event named nearest the figure in sentences[index]: in its sentence,
+        the sentence before it in the paragraph, the headline, or the lead sentence."""
+        sentences, headline = self.sentences, self.headline
+        sentence = sentences[index]
+        places: list[Sentence] = [sentence]
+        if index > 0 and sentences[index - 1].paragraph == sentence.paragraph and sentences[index - 1] is not headline:
+            places.append(sentences[index - 1])
+        if headline is not None:
+            places.append(headline)
+        lead = next((s for s in sentences if s is not headline), None)
+        if lead is not None:
+            places.append(lead)
+        return next((kind for kind in map(self._in, places) if kind is not None), None)

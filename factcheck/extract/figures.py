@@ -18,7 +18,7 @@ from collections import Counter
 from factcheck.errors import InputError
 from factcheck.extract.claimhood import counts_nothing, is_claim
 from factcheck.extract.describe import Organisations, describe
-from factcheck.extract.event import event_of
+from factcheck.extract.event import Events
 from factcheck.extract.period import period_start
 from factcheck.extract.place import location_of
 from factcheck.extract.qualifier import read_qualifier
@@ -77,11 +77,12 @@ def extract(
     parses = doc.parsed(i for i, n in per_sentence.items() if n <= MAX_PARSED_FIGURES) if kept else {}
     kept = [k for k in kept if k[2] not in parses or k[1] is not None or not counts_nothing(parses[k[2]], k[0])]
     figures: list[Figure] = []
+    events = Events(text, sents, headline)
     for k, (number, high, index) in enumerate(kept):
         limit = kept[k + 1][0].start if k + 1 < len(kept) and kept[k + 1][2] == index else sents[index].end
         figure = _figure(
             text, number, high, sents, index, limit, figures, aliases, gazetteer, headline, published, organisations,
-            parses.get(index),
+            events, parses.get(index),
         )
         figures.append(figure)
     return _inherited_metrics(text, _headline_metrics(figures, headline))
@@ -105,7 +106,7 @@ def _neighbours(numbers: list[Number], at: int, sentence: Sentence) -> list[Numb
 def _figure(
     text: str, number: Number, high: float | None, sents: list[Sentence], index: int, limit: int,
     earlier: list[Figure], aliases: Aliases, gazetteer: Gazetteer, headline: Sentence | None,
-    published: dt.date | None, organisations: Organisations | None, parse: Parse | None = None,
+    published: dt.date | None, organisations: Organisations | None, events: Events, parse: Parse | None = None,
 ) -> Figure:
     sentence = sents[index]
     spot = anchor(parse, number.start, number.end) if parse is not None else None
@@ -132,7 +133,7 @@ def _figure(
     return Figure(
         start=start, end=end, value=number.value, high=high, qualifier=qualifier, step=number.step,
         vague=number.vague, unit=number.unit, metric=metric, subject=described.subject,
-        location=location, period_start=period, stated=stated_on(spot, published), event=event_of(text, sents, index, headline),
+        location=location, period_start=period, stated=stated_on(spot, published), event=events.of(index),
         sentence_start=sentence.start,
         sentence_end=sentence.end, scope=scope,
         unreadable=number.unreadable,
