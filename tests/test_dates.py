@@ -8,6 +8,7 @@ import pytest
 
 from factcheck.extract.period import period_start
 from factcheck.language.dates import resolve
+from factcheck.pipeline import Checker, check
 
 BASE = dt.date(2024, 1, 3)  # a Wednesday
 
@@ -55,3 +56,15 @@ def test_a_leading_since_covers_the_sentence() -> None:
 def test_resolve_relative_expressions() -> None:
     assert resolve("22 years ago", dt.date(2023, 12, 4)).year == 2001
     assert resolve("Oct. 7", dt.date(2024, 7, 27)) == dt.date(2023, 10, 7)  # the past one
+
+
+def test_figures_listed_after_one_counted_over_a_period_share_it(checker: Checker) -> None:
+    text = ("More than 2,000 people were killed between Jan. 1 and June 30, more than 900 were kidnapped "
+            "and another 800 were injured, the UN said. Separately, 45 people died overnight.")
+    claims = {c.text: c for c in check(text, published=dt.date(2023, 7, 5), checker=checker).claims}
+    assert claims["More than 2,000"].period_start == dt.date(2023, 1, 1)
+    assert claims["more than 900"].period_start == dt.date(2023, 1, 1)
+    assert claims["800"].period_start == dt.date(2023, 1, 1)
+    assert claims["45"].period_start is None, "another sentence"
+    listed = check("Strikes have killed 37,000 people since Oct. 7, and 45 died overnight.", published=dt.date(2024, 6, 1), checker=checker).claims
+    assert listed[1].period_start is None and listed[1].scope.value == "increment", "a day's count keeps its own scope"

@@ -36,6 +36,7 @@ from factcheck.reference.aliases import Aliases
 
 _YEARS_WORD = re.compile(r"[ \u00a0]+years?\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b", re.I)
+_LIST_GAP = re.compile(r"[;:()\u2014]|\b(?:but|while|whereas|compared|against|up from|down from|since)\b", re.I)
 MAX_NUMBERS = 10_000
 MAX_PARSED_FIGURES = 24  # a "sentence" with more figures is a table or a list: read from its words only
 MIN_CHARS_PER_NUMBER = 25  # news copy has one number every 40-80 characters; "1,1,1,..." one every 2
@@ -88,6 +89,16 @@ def extract(
     return _inherited_metrics(text, _headline_metrics(figures, headline))
 
 
+def _listed_with(text: str, previous: Figure, start: int, sentence: Sentence) -> bool:
+    """A figure listed after one counted over a period, in the same sentence ("2,400 were
+    killed between Jan. 1 and Aug. 15, more than 950 were kidnapped and another 902 were
+    injured"): it is counted over the same period."""
+    if previous.period_start is None or previous.sentence_start != sentence.start:
+        return False
+    gap = text[previous.end:start]
+    return len(gap) <= 150 and _LIST_GAP.search(gap) is None and ("," in gap or " and " in gap)
+
+
 def _dump(text: str, numbers: int) -> bool:
     """A data dump, not an article: over MAX_NUMBERS numbers, as densely packed as a table's."""
     return numbers > MAX_NUMBERS and len(text) < numbers * MIN_CHARS_PER_NUMBER
@@ -122,14 +133,18 @@ def _figure(
         end = years_word.end()
     location = location_of(text, sents, index, start, end, limit, metric, gazetteer, headline, described.refers_to, spot)
     period = None
+    listed = False
     if metric != "years":
         period = period_start(text[end:sentence.end], published, text[sentence.start:start])
         if period is None and earlier and _SAME_PERIOD.search(text, end, sentence.end):
             period = earlier[-1].period_start
+        listed = period is None and bool(earlier) and _listed_with(text, earlier[-1], start, sentence)
     scope = scope_of(
         text, start, end, sentence.start, sentence.end, metric, number.percent or number.share, spot, earlier,
         cumulative=period is not None,
     )
+    if listed and scope is Scope.total:
+        period = earlier[-1].period_start  # a listed figure of its own day or event keeps its own scope
     return Figure(
         start=start, end=end, value=number.value, high=high, qualifier=qualifier, step=number.step,
         vague=number.vague, unit=number.unit, metric=metric, subject=described.subject,

@@ -145,6 +145,15 @@ def _dateline_names(text: str, sentences: Sequence[Sentence], gazetteer: Gazette
     return [found] if found else []
 
 
+def _weight(text: str, mention: Mention) -> float:
+    """How much a mention says where the counted people are: a country acting on another
+    counts a quarter ("Russia's full-scale invasion"), a nationality acting not at all
+    ("Israeli strikes killed 45": the strikes are Israel's, the dead are elsewhere)."""
+    if not _agent(text, mention):
+        return 1.0
+    return 0.0 if mention.demonym else _AGENT_WEIGHT
+
+
 def _agent(text: str, mention: Mention) -> bool:
     """A place or nationality naming who acts on another, not where ("Russia's full-scale
     invasion", "Israeli strikes"): one of the next three words is an act of war."""
@@ -251,12 +260,13 @@ def _most_named(
     the headline names, else to none."""
     counts: dict[str, float] = {}
     for m in here:
-        counts[m.name] = counts.get(m.name, 0.0) + 0.4 * (_AGENT_WEIGHT if _agent(text, m) else 1.0)
+        counts[m.name] = counts.get(m.name, 0.0) + 0.4 * _weight(text, m)
     for s in sentences:
         weight = 1.0 if paragraph is None or s.paragraph == paragraph else 0.75
         for m in gazetteer.mentions(text, s.start, s.end):
-            weight_m = (0.5 if m.demonym else 1.0) * (_AGENT_WEIGHT if _agent(text, m) else 1.0)
+            weight_m = (0.5 if m.demonym else 1.0) * _weight(text, m)
             counts[m.name] = counts.get(m.name, 0.0) + weight * weight_m
+    counts = {name: count for name, count in counts.items() if count > 0}
     if not counts:
         return None
     top = max(counts.values())

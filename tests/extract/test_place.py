@@ -40,6 +40,7 @@ def place_of(checker: Checker, text: str, figure: str) -> str | None:
         # a country that acts on another is not where the counted people are
         ("Fighting went on in Ukraine after Russia's full-scale invasion. Officials counted 600 dead.", "600", "Ukraine"),
         ("Mali's army said fighting went on near the Algerian border. About 70 militants died.", "70", "Mali"),
+        ("Israeli strikes have killed 300 people overnight, medics said.", "300", None),
         # a dateline's capital breaks a tie the headline does not
         ("KYIV - Talks between Ukraine and Russia stalled. About 50 people died.", "50", "Ukraine"),
     ],
