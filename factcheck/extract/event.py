@@ -1,5 +1,5 @@
 """The kind of event a figure's copy names ("the earthquake", "floods", "the cyclone"): the
-series of one event (a disaster, an epidemic, a protest wave) judge only figures about that
+series of one event (a disaster, an epidemic, a wave of explosions) judge only figures about that
 kind of event, and those figures are judged only by such series.
 
 The words are data (``data/event-kinds.txt``); the figure's sentence is read first, then the

@@ -149,8 +149,7 @@ def _figure(
         start=start, end=end, value=number.value, high=high, qualifier=qualifier, step=number.step,
         vague=number.vague, unit=number.unit, metric=metric, subject=described.subject,
         location=location, period_start=period, stated=stated_on(spot, published), event=events.of(index),
-        sentence_start=sentence.start,
-        sentence_end=sentence.end, scope=scope,
+        sentence_start=sentence.start, sentence_end=sentence.end, scope=scope,
         unreadable=number.unreadable,
     )
 

@@ -17,13 +17,11 @@ from factcheck.extract.syntax import Anchor
 from factcheck.language.dates import month_number, resolve
 from factcheck.language.parse import Parse, Token
 
-GRACE = dt.timedelta(days=1)  # the judge's grace: the figure of the day before is that of the copy
 _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 
 
 def stated_on(spot: Anchor | None, published: dt.date | None) -> dt.date | None:
-    """The day the figure was given, if the sentence dates it more than a day before
-    ``published``; else None."""
+    """The day the figure was given, if the sentence dates it before ``published``; else None."""
     if spot is None or published is None:
         return None
     parse = spot.parse
@@ -34,7 +32,7 @@ def stated_on(spot: Anchor | None, published: dt.date | None) -> dt.date | None:
         day = _weekday_before(token.lower, published) if token.lower in _WEEKDAYS else resolve(expression, published)
         if day is not None and day > published:
             day = day.replace(year=day.year - 1)
-        if day is not None and published - day > GRACE:
+        if day is not None and day < published:
             return day
     return None
 

@@ -142,7 +142,7 @@ def candidate_series(figure: Figure, index: ReferenceIndex, published: dt.date |
     return cut(series_for(figure, index), published)
 
 
-def recent(figure: Figure, series: dict[SeriesKey, list[RefRow]], published: dt.date | None) -> dict[SeriesKey, list[RefRow]]:
+def live(figure: Figure, series: dict[SeriesKey, list[RefRow]], published: dt.date | None) -> dict[SeriesKey, list[RefRow]]:
     """The cut series that can judge a figure with no period of its own: a series counted from
     a date, or a stock (``current``), only while its newest row is within ``HORIZON`` of
     publication; any other series at any date."""

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from factcheck.judge.definition import Fit, comparable_scope, fit, reading
-from factcheck.judge.series import GRACE, HORIZON, about, cut, period_fits, placement, recent, series_for
+from factcheck.judge.series import GRACE, HORIZON, about, cut, live, period_fits, placement, series_for
 from factcheck.judge.tolerance import accepted, fits, side
 from factcheck.judge.wording import compared, dated
 from factcheck.models import Figure, Reason, Reference, Verdict
@@ -202,14 +202,13 @@ def match(figure: Figure, index: ReferenceIndex, published: dt.date | None, know
             Verdict.unverifiable, Reason.no_row_yet,
             f"no reference row on or before {published}: the earliest is {dated(first)}, {first.source}", other=first,
         )
-    ended = found
-    found = recent(figure, found, published)
+    ended, found = found, live(figure, found, published)
     if not found:
         last = max((rows[-1] for rows in ended.values()), key=lambda r: r.as_of)
         return Outcome(
             Verdict.unverifiable, Reason.series_ended,
-            f"the series that fit count from a date or a stock and end {dated(last)}, {last.source}, more than "
-            f"{HORIZON.days} days before publication: the figure may be about a later event or have moved since",
+            f"the series that fit count from a date or count a stock, and end {dated(last)}, {last.source}, more "
+            f"than {HORIZON.days} days before publication: the figure may be about a later event, or the count have moved",
             other=last,
         )
     own = {k: rows for k, rows in found.items() if k in mine}
