@@ -157,8 +157,11 @@ def counts_nothing(parse: Parse, number: Number) -> bool:
         return False
     head = parse.head(token)
     after = parse.tokens[token.i + 1] if token.i + 1 < len(parse.tokens) else None
-    if not number.words and head.tag == "NN" and head.i > token.i and after is not None and after.tag == "NNP":
-        return True
+    if (
+        not number.words and head.tag == "NN" and head.i > token.i and after is not None and after.tag == "NNP"
+        and head.lower not in words("extract", "plural-nouns")
+    ):
+        return True  # "the 88 Generation movement", not "200 UNRWA staff"
     if head.dep == "nsubj" and head.lower in words("extract", "speaker-nouns") and not head.is_root:
         return parse.head(head).lower in words("extract", "speaking-verbs")
     return False
