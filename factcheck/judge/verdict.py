@@ -11,7 +11,7 @@ The README section "How a figure is judged" documents all of it."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.judge.definition import Fit, comparable_scope, fit, reading
 from factcheck.judge.series import GRACE, HORIZON, about, cut, live, period_fits, placement, series_for
@@ -154,9 +154,14 @@ def match(figure: Figure, index: ReferenceIndex, published: dt.date | None, know
     """The verdict on one figure: its own source's series first; known_date is False when
     the publication date was guessed (then no contradiction is strong evidence). A figure
     the copy dates before publication (``stated``: "the ministry said on Saturday") is judged
-    as of that day."""
+    as of that day, and its message says so."""
     if figure.stated is not None and published is not None and figure.stated < published:
-        published = figure.stated
+        outcome = _match(figure, index, figure.stated, known_date)
+        return replace(outcome, message=f"{outcome.message} (judged as of {figure.stated}, the day the copy dates it to)")
+    return _match(figure, index, published, known_date)
+
+
+def _match(figure: Figure, index: ReferenceIndex, published: dt.date | None, known_date: bool) -> Outcome:
     if getattr(figure, "unreadable", None) is not None:
         return Outcome(Verdict.unverifiable, Reason.unreadable, "the figure cannot be read safely: not judged")
     if figure.metric not in index.metrics:

@@ -378,3 +378,8 @@ def test_an_event_series_judges_only_figures_about_that_event(tmp_path: Path) ->
     assert war.verdict is not Verdict.supported
     other = judged(both, fig(5900, "killed", "Syria", step=100, event="flood"), day)
     assert (other.verdict, other.reason) == (Verdict.unverifiable, Reason.other_definition)
+
+
+def test_the_message_says_a_stated_figure_was_judged_as_of_its_day(growth: ReferenceIndex) -> None:
+    outcome = judged(growth, sudan(1100, stated=dt.date(2024, 3, 9)), dt.date(2024, 3, 11))
+    assert outcome.message.endswith("(judged as of 2024-03-09, the day the copy dates it to)")
