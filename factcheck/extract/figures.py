@@ -36,7 +36,7 @@ from factcheck.reference.aliases import Aliases
 
 _YEARS_WORD = re.compile(r"[ \u00a0]+years?\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during) the same period\b", re.I)
-_LIST_GAP = re.compile(r"[;:()\u2014]|\b(?:but|while|whereas|compared|against|up from|down from|since)\b", re.I)
+_NOT_A_LIST = re.compile(r"[;:()\u2014]|\b(?:but|while|whereas|compared|against|up from|down from|since)\b", re.I)
 MAX_NUMBERS = 10_000
 MAX_PARSED_FIGURES = 24  # a "sentence" with more figures is a table or a list: read from its words only
 MIN_CHARS_PER_NUMBER = 25  # news copy has one number every 40-80 characters; "1,1,1,..." one every 2
@@ -96,7 +96,7 @@ def _listed_with(text: str, previous: Figure, start: int, sentence: Sentence) ->
     if previous.period_start is None or previous.sentence_start != sentence.start:
         return False
     gap = text[previous.end:start]
-    return len(gap) <= 150 and _LIST_GAP.search(gap) is None and ("," in gap or " and " in gap)
+    return len(gap) <= 150 and _NOT_A_LIST.search(gap) is None and ("," in gap or " and " in gap)
 
 
 def _dump(text: str, numbers: int) -> bool:

@@ -49,17 +49,16 @@ def _lex(name: str) -> frozenset[str]:
     return words("extract", name)
 
 
+def _first_list(word: str, lists: tuple[tuple[str, str], ...]) -> str | None:
+    """The label of the first word list (by name) that holds the word, lower-cased."""
+    lower = word.lower()
+    return next((label for name, label in lists if lower in _lex(name)), None)
+
+
 def kind_of(word: str) -> str | None:
     """What a noun says a sum is: 'aid', 'money', 'loan' (aid only with a recipient or a
     lender), or None."""
-    word = word.lower()
-    if word in _lex("money-aid-nouns"):
-        return "aid"
-    if word in _lex("money-money-nouns"):
-        return "money"
-    if word in _lex("money-loan-nouns"):
-        return "loan"
-    return None
+    return _first_list(word, (("money-aid-nouns", "aid"), ("money-money-nouns", "money"), ("money-loan-nouns", "loan")))
 
 
 def _modifier_kind(word: str) -> str | None:
@@ -239,14 +238,7 @@ def _in_words(text: str, start: int, end: int, floor: int, ceiling: int) -> tupl
 
 
 def _word_verb(word: str) -> str | None:
-    lower = word.lower()
-    if lower in _lex("money-spending-verbs"):
-        return "money"
-    if lower in _lex("money-giving-verbs"):
-        return "giving"
-    if lower in _lex("money-handing-verbs"):
-        return "handing"
-    return None
+    return _first_list(word, (("money-spending-verbs", "money"), ("money-giving-verbs", "giving"), ("money-handing-verbs", "handing")))
 
 
 def _nearest_word(text: str, start: int, end: int, floor: int, ceiling: int) -> str | None:

@@ -125,10 +125,7 @@ def _people_home(spot: Anchor | None, metric: str, gazetteer: Gazetteer) -> str 
     noun = spot.noun
     if noun.tag not in ("NNPS", "NNS", "NNP") or not noun.text[:1].isupper():
         return None
-    found = gazetteer.demonyms.get(noun.lower)
-    if found is None and noun.lower.endswith("is"):  # "Israelis", "Iraqis": plurals the mentions leave out
-        found = gazetteer.demonyms.get(noun.lower[:-1])
-    return found
+    return gazetteer.home_of(noun.lower)
 
 
 def _dateline_names(text: str, sentences: Sequence[Sentence], gazetteer: Gazetteer, headline: Sentence | None) -> list[str]:

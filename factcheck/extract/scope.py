@@ -391,11 +391,10 @@ def _clause_tokens(spot: Anchor) -> list[Token]:
     """The tokens of the figure's clause (its predicate's, or the noun's own relative clause
     is left out), and of the prepositional phrases inside it."""
     parse = spot.parse
-    key = ("scope-clause", spot.role.i, spot.number.i)
-    found = parse.memo.get(key)
-    if not isinstance(found, tuple):
-        tokens = clause_tokens(parse, clause_head(parse, spot.role))
-        found = parse.memo[key] = tuple(t for t in tokens if not spot.number.start <= t.start < spot.number.end)
+    found = parse.remember(
+        ("scope-clause", spot.role.i, spot.number.i),
+        lambda: tuple(t for t in clause_tokens(parse, clause_head(parse, spot.role)) if not spot.number.start <= t.start < spot.number.end),
+    )
     return list(found)
 
 

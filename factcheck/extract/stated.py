@@ -14,10 +14,8 @@ import datetime as dt
 
 from factcheck.extract.fate import lex
 from factcheck.extract.syntax import Anchor
-from factcheck.language.dates import month_number, resolve
+from factcheck.language.dates import month_number, on_or_before, resolve
 from factcheck.language.parse import Parse, Token
-
-_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 
 
 def stated_on(spot: Anchor | None, published: dt.date | None) -> dt.date | None:
@@ -29,7 +27,7 @@ def stated_on(spot: Anchor | None, published: dt.date | None) -> dt.date | None:
         verb = _giver(parse, token)
         if verb is None:
             continue
-        day = _weekday_before(token.lower, published) if token.lower in _WEEKDAYS else resolve(expression, published)
+        day = on_or_before(token.lower, published) if token.lower in lex("weekdays") else resolve(expression, published)
         if day is not None and day > published:
             day = day.replace(year=day.year - 1)
         if day is not None and day < published:
@@ -38,22 +36,14 @@ def stated_on(spot: Anchor | None, published: dt.date | None) -> dt.date | None:
 
 
 def _days(parse: Parse) -> tuple[tuple[Token, str], ...]:
-    """The day expressions of a parse, found once (kept on ``Parse.memo``)."""
-    found = parse.memo.get("days")
-    if found is None:
-        found = parse.memo["days"] = tuple((t, e) for t in parse if (e := _day(parse, t)) is not None)
-    return found  # type: ignore[return-value]
-
-
-def _weekday_before(name: str, published: dt.date) -> dt.date:
-    """The last such weekday on or before publication: "on Sunday" in Sunday's copy is today."""
-    return published - dt.timedelta(days=(published.weekday() - _WEEKDAYS[name]) % 7)
+    """The day expressions of a parse, found once."""
+    return parse.remember("days", lambda: tuple((t, e) for t in parse if (e := _day(parse, t)) is not None))
 
 
 def _day(parse: Parse, token: Token) -> str | None:
     """The day expression a token opens: a weekday ("Saturday") or a month with its day
     ("Oct. 7", "7 October")."""
-    if token.lower in _WEEKDAYS:
+    if token.lower in lex("weekdays"):
         return token.text
     if month_number(token.lower) is not None and token.i + 1 < len(parse.tokens):
         nxt = parse.tokens[token.i + 1]

@@ -11,6 +11,7 @@ The README section "How a figure is judged" documents all of it."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from factcheck.judge.definition import Fit, comparable_scope, fit, reading
@@ -288,13 +289,18 @@ def _contradicted(
     return Outcome(Verdict.unverifiable, Reason.other_definition, message, best.reference, best.current)
 
 
+def below_every_row(figure: Figure, rows: Sequence[RefRow]) -> bool:
+    """Whether every value the figure allows lies below every row of the series."""
+    floor = min(r.bounds[0] for r in rows)
+    return side(figure, (floor, floor)) == "below"
+
+
 def _below_history(figure: Figure, rows: list[RefRow]) -> bool:
     """Whether the figure lies below every row the series has had by publication, or below its
     current row and between the values of two consecutive earlier rows: then it may be a figure
     from before the data begins or from between two rows (the series passed through it), or a
     part of the count (a day's, one strike's, one place's), rather than a wrong total."""
-    floor = min(r.bounds[0] for r in rows)
-    if side(figure, (floor, floor)) == "below":
+    if below_every_row(figure, rows):
         return True
     if side(figure, rows[-1].bounds) != "below":
         return False

@@ -61,10 +61,7 @@ def is_clause_head(parse: Parse, token: Token) -> bool:
 
 def _heads(parse: Parse) -> tuple[bool, ...]:
     """For each token of the parse, whether it heads a clause (computed once per parse)."""
-    found = parse.memo.get("clause-heads")
-    if not isinstance(found, tuple):
-        found = parse.memo["clause-heads"] = tuple(is_clause_head(parse, t) for t in parse.tokens)
-    return found
+    return parse.remember("clause-heads", lambda: tuple(is_clause_head(parse, t) for t in parse.tokens))
 
 
 def clause_head(parse: Parse, token: Token) -> Token:
@@ -86,11 +83,7 @@ def clause_tokens(parse: Parse, head: Token) -> list[Token]:
 
 def clause_ids(parse: Parse, head: Token) -> frozenset[int]:
     """The indices of ``clause_tokens`` (computed once per parse and head)."""
-    key = ("clause-ids", head.i)
-    found = parse.memo.get(key)
-    if not isinstance(found, frozenset):
-        found = parse.memo[key] = frozenset(t.i for t in _clause(parse, head))
-    return found
+    return parse.remember(("clause-ids", head.i), lambda: frozenset(t.i for t in _clause(parse, head)))
 
 
 def _clause(parse: Parse, head: Token) -> tuple[Token, ...]:
@@ -98,37 +91,40 @@ def _clause(parse: Parse, head: Token) -> tuple[Token, ...]:
     clause head, its part of the partition of the parse into clauses (``_clauses``)."""
     if _heads(parse)[head.i]:
         return _clauses(parse).get(head.i, (head,))
-    key = ("clause", head.i)
-    found = parse.memo.get(key)
-    if not isinstance(found, tuple):
-        heads = _heads(parse)
-        out, todo = [], [head]
-        while todo:
-            t = todo.pop()
-            out.append(t)
-            todo.extend(c for c in parse.children(t) if not heads[c.i])
-        found = parse.memo[key] = tuple(sorted(out, key=lambda t: t.i))
-    return found
+    return parse.remember(("clause", head.i), lambda: _below(parse, head))
+
+
+def _below(parse: Parse, head: Token) -> tuple[Token, ...]:
+    """head with the tokens below it down to the next clause heads, in order."""
+    heads = _heads(parse)
+    out, todo = [], [head]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in parse.children(t) if not heads[c.i])
+    return tuple(sorted(out, key=lambda t: t.i))
 
 
 def _clauses(parse: Parse) -> dict[int, tuple[Token, ...]]:
     """Every token by the clause it belongs to (the nearest clause head at or above it), in
     one pass over the parse (computed once per parse)."""
-    found = parse.memo.get("clauses")
-    if not isinstance(found, dict):
-        heads, tokens = _heads(parse), parse.tokens
-        owner = [t.i if t.is_root else -1 for t in tokens]
-        todo = [t for t in tokens if t.is_root]
-        while todo:  # down from the roots: a clause head owns itself, any other token is its head's
-            t = todo.pop()
-            for c in parse.children(t):
-                owner[c.i] = c.i if heads[c.i] else owner[t.i]
-                todo.append(c)
-        groups: dict[int, list[Token]] = {}
-        for t in tokens:
-            groups.setdefault(owner[t.i] if owner[t.i] >= 0 else t.i, []).append(t)
-        found = parse.memo["clauses"] = {k: tuple(v) for k, v in groups.items()}
-    return found
+    return parse.remember("clauses", lambda: _partition(parse))
+
+
+def _partition(parse: Parse) -> dict[int, tuple[Token, ...]]:
+    """The parse's tokens grouped by the clause head that owns them."""
+    heads, tokens = _heads(parse), parse.tokens
+    owner = [t.i if t.is_root else -1 for t in tokens]
+    todo = [t for t in tokens if t.is_root]
+    while todo:  # down from the roots: a clause head owns itself, any other token is its head's
+        t = todo.pop()
+        for c in parse.children(t):
+            owner[c.i] = c.i if heads[c.i] else owner[t.i]
+            todo.append(c)
+    groups: dict[int, list[Token]] = {}
+    for t in tokens:
+        groups.setdefault(owner[t.i] if owner[t.i] >= 0 else t.i, []).append(t)
+    return {k: tuple(v) for k, v in groups.items()}
 
 
 def clause_span(parse: Parse, token: Token) -> tuple[int, int]:
@@ -140,20 +136,12 @@ def clause_span(parse: Parse, token: Token) -> tuple[int, int]:
 def subtree(parse: Parse, token: Token) -> tuple[Token, ...]:
     """token and everything below it, in text order (``Parse.subtree``, computed once per
     parse and token: clauses and phrases are read from the same subtrees many times)."""
-    key = ("subtree", token.i)
-    found = parse.memo.get(key)
-    if not isinstance(found, tuple):
-        found = parse.memo[key] = tuple(parse.subtree(token))
-    return found
+    return parse.remember(("subtree", token.i), lambda: tuple(parse.subtree(token)))
 
 
 def subtree_ids(parse: Parse, token: Token) -> frozenset[int]:
     """The indices of ``subtree`` (computed once per parse and token)."""
-    key = ("subtree-ids", token.i)
-    found = parse.memo.get(key)
-    if not isinstance(found, frozenset):
-        found = parse.memo[key] = frozenset(t.i for t in subtree(parse, token))
-    return found
+    return parse.remember(("subtree-ids", token.i), lambda: frozenset(t.i for t in subtree(parse, token)))
 
 
 def text_clause(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:

@@ -90,6 +90,13 @@ def _parse(expression: str, base: dt.date | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+def on_or_before(weekday: str, base: dt.date) -> dt.date | None:
+    """The last ``weekday`` ("Sunday", "sun") on or before base: "on Sunday" in Sunday's copy
+    is that day (None when the word is no weekday)."""
+    number = _WEEKDAYS.get(weekday.lower())
+    return None if number is None else base - dt.timedelta(days=(base.weekday() - number) % 7)
+
+
 def month_number(word: str) -> int | None:
     """1-12 for a month's name or abbreviation ("Oct.", "october"), else None."""
     return _MONTH_NUMBERS.get(word.lower().rstrip("."))

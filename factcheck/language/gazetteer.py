@@ -208,6 +208,15 @@ class Gazetteer:
             elif demonyms and word.lower() in self.demonyms:
                 yield Mention(m.start(), m.end(), self.demonyms[word.lower()], True)
 
+    def home_of(self, word: str) -> str | None:
+        """The country a nationality word names, singular or plural: "Sudanese", "Israelis"
+        (the "-is" plurals, which mentions leave out, included)."""
+        lower = word.lower()
+        found = self.demonyms.get(lower)
+        if found is None and lower.endswith("is"):
+            found = self.demonyms.get(lower[:-1])
+        return found
+
     def city_place(self, name: str) -> str | None:
         """The country of a place written as a dateline writes it ("KYIV", "GAZA CITY",
         "BAMAKO"): a country or alias, else a capital city."""

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from factcheck.errors import FactcheckError
 from factcheck.language import parsecache
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -83,8 +85,16 @@ class Parse:
     @cached_property
     def memo(self) -> dict[object, object]:
         """Annotations derived from this parse, computed once by the modules that define them
-        (``clauses`` keeps each token's clause here): like a spaCy ``Doc``'s user data."""
+        (``clauses`` keeps each token's clause here; read and fill it with ``remember``): like a
+        spaCy ``Doc``'s user data."""
         return {}
+
+    def remember(self, key: object, build: Callable[[], T]) -> T:
+        """``memo[key]``, built once by ``build``: an annotation derived from this parse."""
+        memo = self.memo
+        if key not in memo:
+            memo[key] = build()
+        return memo[key]  # type: ignore[return-value]
 
     def __len__(self) -> int:
         return len(self.tokens)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.judge.tolerance import side
+from factcheck.judge.verdict import below_every_row
 from factcheck.judge.wording import compared, dated, why
 from factcheck.models import Claim, Reason, Severity
 from factcheck.rules.base import Rule
@@ -37,7 +37,7 @@ def check(claim: Claim, context: Context) -> str | None:
     said = f"{compared(claim, row)}: {why(claim, row)}"
     if claim.reason is Reason.below_series:
         rows = [r for r in context.index.series_of(row) if r.as_of <= row.as_of]
-        if side(claim, (rows[0].bounds[0], rows[0].bounds[0])) == "below":
+        if below_every_row(claim, rows):
             return (
                 f"{said}; but it is lower than every figure of {row.source}'s series since {rows[0].as_of}: it may be an "
                 "earlier figure, or count a part of the total (one day, one strike, one place)"
