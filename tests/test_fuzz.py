@@ -2,7 +2,7 @@
 never puts unescaped markup into HTML; time per KB stays bounded as input grows.
 
 CI runs a small, derandomized profile (fixed examples, under a minute). For a release run
-the bigger profile: ``FACTCHECK_FUZZ=release python -m pytest tests/test_fuzz.py`` (random
+the bigger profile: ``FACTCHECK_FUZZ=release python -m pytest -m '' tests/test_fuzz.py`` (random
 seeds, 2,000 examples per property, inputs up to 256 KB; see docs/regex-review.md).
 """
 
@@ -123,6 +123,7 @@ def _seconds(checker: Checker, text: str, path: str) -> float:
     return time.perf_counter() - start
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["a.txt", "a.md", "a.html"])
 @pytest.mark.parametrize("name", sorted(GENERATORS))
 def test_time_per_kb_stays_bounded_on_adversarial_input(checker: Checker, name: str, kind: str) -> None:
@@ -163,6 +164,7 @@ def test_any_bytes_decode_or_give_an_input_error(data: bytes) -> None:
     Document.from_text(text, path="fuzz.md")
 
 
+@pytest.mark.slow
 @FUZZ
 @given(text=text_strategy, fmt=st.sampled_from(["html", "markdown", "sarif", "json", "text"]))
 def test_cli_never_crashes_and_html_never_carries_article_markup(tmp_path_factory: pytest.TempPathFactory, text: str, fmt: str) -> None:

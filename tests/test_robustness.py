@@ -283,6 +283,7 @@ def test_stdin_over_max_bytes_is_refused(runner: CliRunner) -> None:
     assert errors_of(result.stderr) == ["factcheck: error: draft.txt: input is over the limit of 100 bytes (--max-bytes)"]
 
 
+@pytest.mark.slow
 def test_very_long_line_is_checked(runner: CliRunner, tmp_path: Path) -> None:
     article = tmp_path / "one-line.txt"
     article.write_text(GOOD.strip() * 5000 + "\n")  # 270 KB, no line break
@@ -390,6 +391,7 @@ def test_a_data_dump_is_refused_quickly_not_checked_for_minutes(tmp_path: Path) 
         assert f"{path}: more than 10,000 numbers, one every" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_long_article_with_many_numbers_is_still_checked() -> None:
     from factcheck.pipeline import check
 
